@@ -1,0 +1,36 @@
+package io.lifeboat.events.backup;
+
+import java.time.Instant;
+
+import io.lifeboat.events.LifeboatMessage;
+import io.lifeboat.events.Require;
+
+/**
+ * An agent finished a {@link RestoreBackup}: the destination holds the target's data as of {@code restoredTo}.
+ *
+ * @param commandId id of the {@link RestoreBackup} that asked for the restore
+ * @param targetId id of the target whose backup was restored
+ * @param backupId backup the restore started from
+ * @param destination reference to where the data was restored, as given in the command
+ * @param restoredTo instant the restored data is consistent to, after any log replay
+ * @param restoredBytes bytes written to the destination
+ * @param startedAt instant the agent started the restore
+ * @param completedAt instant the destination was ready
+ */
+public record RestoreCompleted(String commandId, String targetId, String backupId, String destination,
+        Instant restoredTo, long restoredBytes, Instant startedAt, Instant completedAt) implements LifeboatMessage {
+
+    /**
+     * Validates ids, destination, size and times.
+     */
+    public RestoreCompleted {
+        Require.nonBlank(commandId, "RestoreCompleted.commandId");
+        Require.nonBlank(targetId, "RestoreCompleted.targetId");
+        Require.nonBlank(backupId, "RestoreCompleted.backupId");
+        Require.nonBlank(destination, "RestoreCompleted.destination");
+        Require.nonNull(restoredTo, "RestoreCompleted.restoredTo");
+        Require.nonNegative(restoredBytes, "RestoreCompleted.restoredBytes");
+        Require.nonNull(startedAt, "RestoreCompleted.startedAt");
+        Require.nonNull(completedAt, "RestoreCompleted.completedAt");
+    }
+}

@@ -1,0 +1,111 @@
+package io.lifeboat.events.envelope;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.lifeboat.events.EventType;
+import io.lifeboat.events.EventTypes;
+import io.lifeboat.events.LifeboatMessage;
+import io.lifeboat.events.Require;
+import io.lifeboat.events.Topic;
+
+/**
+ * A message with its CloudEvents metadata; {@code type} and {@code subject} derive from the payload.
+ *
+ * @param id CloudEvents {@code id}: unique per event, the consumer's deduplication key
+ * @param source CloudEvents {@code source}: the producing service, see {@link #sourceOf(String)}
+ * @param time CloudEvents {@code time}: when the producer created the event
+ * @param correlationId extension {@code correlationid}: shared by every event of one piece of work
+ * @param causationId extension {@code causationid}: id of the event that caused this one (optional)
+ * @param payload the command or fact
+ * @param <T> the message type
+ */
+public record Envelope<T extends LifeboatMessage>(String id, URI source, Instant time, String correlationId,
+        String causationId, T payload) {
+
+    /**
+     * Validates that every attribute Lifeboat relies on is present and the payload type is registered.
+     */
+    public Envelope {
+        Require.nonBlank(id, "Envelope.id");
+        Require.nonNull(source, "Envelope.source");
+        Require.nonNull(time, "Envelope.time");
+        Require.nonBlank(correlationId, "Envelope.correlationId");
+        Require.nonNull(payload, "Envelope.payload");
+        EventTypes.of(payload.getClass());
+    }
+
+    /**
+     * Wraps a message that starts a new piece of work: a fresh id that is also the correlation id.
+     *
+     * @param source the producing service, see {@link #sourceOf(String)}
+     * @param payload the message
+     * @param <T> the message type
+     * @return the envelope
+     */
+    public static <T extends LifeboatMessage> Envelope<T> of(URI source, T payload) {
+        String id = UUID.randomUUID().toString();
+        return new Envelope<>(id, source, Instant.now(), id, null, payload);
+    }
+
+    /**
+     * Wraps a message caused by another event: same correlation id, causation id = the cause's id.
+     *
+     * @param cause the event being handled
+     * @param source the producing service, see {@link #sourceOf(String)}
+     * @param payload the message
+     * @param <T> the message type
+     * @return the envelope
+     */
+    public static <T extends LifeboatMessage> Envelope<T> causedBy(Envelope<?> cause, URI source, T payload) {
+        return new Envelope<>(UUID.randomUUID().toString(), source, Instant.now(), cause.correlationId(), cause.id(),
+                payload);
+    }
+
+    /**
+     * Returns the {@code source} URI of a Lifeboat service, {@code urn:lifeboat:<service>}.
+     *
+     * @param service the service name, e.g. {@code pg-agent}
+     * @return the source URI
+     */
+    public static URI sourceOf(String service) {
+        return URI.create("urn:lifeboat:" + Require.nonBlank(service, "service"));
+    }
+
+    /**
+     * Returns the registered type of the payload.
+     *
+     * @return the event type
+     */
+    public EventType<?> eventType() {
+        return EventTypes.of(payload.getClass());
+    }
+
+    /**
+     * Returns the CloudEvents {@code type}, e.g. {@code io.lifeboat.backup.completed.v1}.
+     *
+     * @return the versioned type name
+     */
+    public String type() {
+        return eventType().type();
+    }
+
+    /**
+     * Returns the CloudEvents {@code subject}: the target id.
+     *
+     * @return the target id
+     */
+    public String subject() {
+        return payload.targetId();
+    }
+
+    /**
+     * Returns the topic this envelope is written to.
+     *
+     * @return the topic from the registry
+     */
+    public Topic topic() {
+        return eventType().topicFor(payload);
+    }
+}

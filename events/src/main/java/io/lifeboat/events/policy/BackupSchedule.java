@@ -1,0 +1,21 @@
+package io.lifeboat.events.policy;
+
+import io.lifeboat.events.Require;
+import io.lifeboat.events.backup.BackupType;
+
+/**
+ * When the scheduler asks for one kind of backup of a target.
+ *
+ * @param backupType kind of backup the schedule triggers
+ * @param cron Unix cron expression in UTC (five fields), e.g. {@code 0 2 * * *}
+ */
+public record BackupSchedule(BackupType backupType, String cron) {
+
+    /**
+     * Validates type and expression presence; the scheduler parses the expression.
+     */
+    public BackupSchedule {
+        Require.nonNull(backupType, "BackupSchedule.backupType");
+        Require.nonBlank(cron, "BackupSchedule.cron");
+    }
+}
