@@ -1,0 +1,104 @@
+package io.lifeboat.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The embedded default stack behind {@code ./lifeboat demo}: starts the servers and the Lifeboat services, prints
+ * where everything is, and stops it all cleanly on Ctrl-C (SIGINT) or SIGTERM.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Runs Kafka, PostgreSQL, Redis, an S3 object store, MongoDB and the Lifeboat services.")
+public final class LocalStack implements Callable<Integer> {
+
+    @Option(names = "--home", required = true, description = "The Lifeboat repository root.")
+    Path home;
+
+    @Option(names = "--services", split = ",", description = "Services to run (default: all of them).")
+    List<String> services;
+
+    @Option(names = "--no-services", description = "Run only the servers, not the Lifeboat services.")
+    boolean noServices;
+
+    private final List<ServiceProcess> running = new ArrayList<>();
+    private StackInfrastructure infra;
+
+    /** Runs the stack until the JVM is asked to stop. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalStack()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop();
+            stopped.countDown();
+        }, "lifeboat-stop"));
+        long t0 = System.nanoTime();
+        say("starting Kafka, PostgreSQL, Redis, the object store and MongoDB ...");
+        infra = StackInfrastructure.start();
+        if (!noServices) {
+            startServices();
+        }
+        printSummary(Duration.ofNanos(System.nanoTime() - t0));
+        stopped.await();
+        return 0;
+    }
+
+    private void startServices() throws Exception {
+        Path logDir = home.resolve(".lifeboat/logs");
+        List<ServiceCatalog.Service> chosen = services == null ? ServiceCatalog.ALL
+                : services.stream().map(ServiceCatalog::byName).toList();
+        for (ServiceCatalog.Service service : chosen) {
+            int port = Ports.freeOr(service.defaultPort());
+            running.add(ServiceProcess.start(home, service, port, infra.serviceConfig(), logDir));
+        }
+        say("starting " + running.size() + " services (logs in " + logDir + ") ...");
+        for (ServiceProcess process : running) {
+            process.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    private void printSummary(Duration took) {
+        StringBuilder out = new StringBuilder("\nLifeboat is up (" + took.toSeconds() + " s)\n\n");
+        infra.endpoints().forEach((name, where) -> out.append(String.format("  %-20s %s%n", name, where)));
+        for (ServiceProcess process : running) {
+            out.append(String.format("  %-20s %s/q/health  (pid %d)%n", process.service().name(), process.url(),
+                    process.pid()));
+        }
+        out.append("\nPress Ctrl-C to stop everything.\n");
+        System.out.println(out);
+        System.out.flush();
+    }
+
+    private synchronized void stop() {
+        say("stopping ...");
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running.clear();
+        if (infra != null) {
+            infra.close();
+            infra = null;
+        }
+        say("stopped cleanly");
+    }
+
+    private static void say(String message) {
+        System.out.println("lifeboat: " + message);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,97 @@
+package io.lifeboat.cli;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.lifeboat.events.Topic;
+import io.lifeboat.events.Topics;
+import io.lifeboat.testkit.kafka.KafkaBroker;
+import io.lifeboat.testkit.mongo.MongoServer;
+import io.lifeboat.testkit.postgres.PostgresServer;
+import io.lifeboat.testkit.redis.RedisServer;
+import io.lifeboat.testkit.s3.S3Server;
+
+/**
+ * The servers of the embedded default stack: a Kafka broker with every Lifeboat topic, a PostgreSQL and a Redis
+ * demo target, an S3 object store and a MongoDB wire server; closing it stops them in reverse order.
+ */
+public final class StackInfrastructure implements AutoCloseable {
+
+    /** The bucket the agents write artifacts to. */
+    public static final String BUCKET = "lifeboat";
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private RedisServer redis;
+    private S3Server s3;
+    private MongoServer mongo;
+
+    /** Starts every server; if one fails, the ones already started are stopped before the error is thrown. */
+    public static StackInfrastructure start() throws Exception {
+        StackInfrastructure infra = new StackInfrastructure();
+        try {
+            infra.kafka = infra.track(KafkaBroker.start());
+            for (Topic topic : Topics.all()) {
+                infra.kafka.createTopic(topic.name(), 3, topic.compacted());
+            }
+            infra.postgres = infra.track(PostgresServer.start());
+            infra.redis = infra.track(RedisServer.start());
+            infra.s3 = infra.track(S3Server.start());
+            infra.s3.createBucket(BUCKET);
+            infra.mongo = infra.track(MongoServer.start());
+            return infra;
+        } catch (Exception e) {
+            infra.close();
+            throw e;
+        }
+    }
+
+    /** The configuration every service receives as system properties. */
+    public Map<String, String> serviceConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("lifeboat.s3.endpoint", s3.endpoint().toString());
+        config.put("lifeboat.s3.access-key", s3.accessKey());
+        config.put("lifeboat.s3.secret-key", s3.secretKey());
+        config.put("lifeboat.s3.region", s3.region());
+        config.put("lifeboat.s3.bucket", BUCKET);
+        config.put("lifeboat.s3.path-style", "true");
+        return config;
+    }
+
+    /** A table of where each server listens, for people. */
+    public Map<String, String> endpoints() {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("Kafka broker", kafka.bootstrapServers() + "  (" + Topics.all().size() + " topics)");
+        endpoints.put("PostgreSQL target", postgres.jdbcUrl() + "  user " + postgres.user());
+        endpoints.put("Redis target", redis.uri());
+        endpoints.put("Object store (S3)", s3.endpoint() + "  bucket " + BUCKET);
+        endpoints.put("MongoDB target", mongo.connectionString());
+        return endpoints;
+    }
+
+    /** The Kafka broker. */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable server = started.pop();
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("unable to stop " + server.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T server) {
+        started.push(server);
+        return server;
+    }
+}

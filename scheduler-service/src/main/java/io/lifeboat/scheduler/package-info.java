@@ -1,0 +1,2 @@
+/** Lifeboat scheduler-service: turns policies into backup, verify and drill commands when their schedules are due. */
+package io.lifeboat.scheduler;
