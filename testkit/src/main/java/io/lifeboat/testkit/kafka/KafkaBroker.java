@@ -1,0 +1,89 @@
+package io.lifeboat.testkit.kafka;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A single-node Apache Kafka broker for tests: embedded in this JVM in KRaft mode, or a Testcontainers container
+ * when a Docker engine answers and {@code LIFEBOAT_TESTKIT} is not {@code embedded}.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static volatile KafkaBroker shared;
+
+    private final String bootstrapServers;
+    private final AutoCloseable backend;
+    private final KafkaCluster embedded;
+
+    private KafkaBroker(String bootstrapServers, AutoCloseable backend, KafkaCluster embedded) {
+        this.bootstrapServers = bootstrapServers;
+        this.backend = backend;
+        this.embedded = embedded;
+    }
+
+    /** Starts a new broker that the caller closes. */
+    public static KafkaBroker start() {
+        if (ContainerKafka.usable()) {
+            ContainerKafka container = ContainerKafka.start();
+            return new KafkaBroker(container.bootstrapServers(), container, null);
+        }
+        KafkaCluster cluster = KafkaCluster.start(1);
+        return new KafkaBroker(cluster.bootstrapServers(), cluster, cluster);
+    }
+
+    /** The broker of this JVM: started on first use, stopped by a shutdown hook; tests must not close it. */
+    public static KafkaBroker shared() {
+        KafkaBroker broker = shared;
+        if (broker == null) {
+            synchronized (KafkaBroker.class) {
+                broker = shared;
+                if (broker == null) {
+                    broker = start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "lifeboat-kafka-stop"));
+                    shared = broker;
+                }
+            }
+        }
+        return broker;
+    }
+
+    /** Starts an embedded cluster of {@code size} combined nodes (a 3-voter quorum for 3), for fault tests. */
+    public static KafkaCluster startCluster(int size) {
+        return KafkaCluster.start(size);
+    }
+
+    /** The {@code bootstrap.servers} value clients use. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** True when the broker runs in this JVM rather than in a container. */
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    /** Creates a topic unless it exists; a compacted one has {@code cleanup.policy=compact}. */
+    public void createTopic(String name, int partitions, boolean compacted) {
+        try (Admin admin = newAdmin()) {
+            KafkaTopics.create(admin, name, partitions, (short) 1, compacted);
+        }
+    }
+
+    /** A new admin client for this broker; the caller closes it. */
+    public Admin newAdmin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    /** Stops the broker and deletes its data. */
+    @Override
+    public void close() {
+        try {
+            backend.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("unable to stop Kafka broker at " + bootstrapServers + ": " + e, e);
+        }
+    }
+}
