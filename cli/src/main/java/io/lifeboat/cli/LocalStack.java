@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
  * The embedded default stack behind {@code ./lifeboat demo}: starts the servers and the Lifeboat services, prints
  * where everything is, and stops it all cleanly on Ctrl-C (SIGINT) or SIGTERM.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs Kafka, PostgreSQL, Redis, an S3 object store, MongoDB and the Lifeboat services.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Runs Kafka, PostgreSQL, Redis, an S3 object store, MongoDB and the Lifeboat services.")
 public final class LocalStack implements Callable<Integer> {
 
     @Option(names = "--home", required = true, description = "The Lifeboat repository root.")
@@ -56,7 +55,8 @@ public final class LocalStack implements Callable<Integer> {
 
     private void startServices() throws Exception {
         Path logDir = home.resolve(".lifeboat/logs");
-        List<ServiceCatalog.Service> chosen = services == null ? ServiceCatalog.ALL
+        List<ServiceCatalog.Service> chosen = services == null
+                ? ServiceCatalog.ALL
                 : services.stream().map(ServiceCatalog::byName).toList();
         for (ServiceCatalog.Service service : chosen) {
             int port = Ports.freeOr(service.defaultPort());

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class DemoCommandIT {
 
     private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern SERVICE_LINE = Pattern.compile("^\\s+(\\S+-\\S+)\\s+(http://127\\.0\\.0\\.1:\\d+)/q/health\\s+\\(pid (\\d+)\\)");
+    private static final Pattern SERVICE_LINE = Pattern
+            .compile("^\\s+(\\S+-\\S+)\\s+(http://127\\.0\\.0\\.1:\\d+)/q/health\\s+\\(pid (\\d+)\\)");
     private static final Pattern PORT_IN_URL = Pattern.compile("(?:127\\.0\\.0\\.1|localhost):(\\d+)");
 
     @Test
@@ -51,7 +52,7 @@ class DemoCommandIT {
                 }
                 Matcher service = SERVICE_LINE.matcher(line);
                 if (service.find()) {
-                    services.add(new String[] { service.group(1), service.group(2), service.group(3) });
+                    services.add(new String[]{service.group(1), service.group(2), service.group(3)});
                 } else if (up && (line.contains("PostgreSQL target") || line.contains("Redis target")
                         || line.contains("Kafka broker"))) {
                     Matcher port = PORT_IN_URL.matcher(line);
