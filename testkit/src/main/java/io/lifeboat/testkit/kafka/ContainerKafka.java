@@ -1,7 +1,6 @@
 package io.lifeboat.testkit.kafka;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.lifeboat.testkit.process.DockerEngine;
 
 /**
  * The container path of {@link KafkaBroker}: an {@code apache/kafka} container from Testcontainers, used only when
@@ -18,17 +17,9 @@ final class ContainerKafka implements AutoCloseable {
         this.container = container;
     }
 
-    /** Cheap checks first, so that a machine without Docker pays neither a delay nor a log line. */
+    /** Whether the container path can be taken here (see {@link DockerEngine}). */
     static boolean usable() {
-        String mode = System.getProperty("lifeboat.testkit", System.getenv("LIFEBOAT_TESTKIT"));
-        if ("embedded".equalsIgnoreCase(mode) || !dockerHinted() || !onClassPath()) {
-            return false;
-        }
-        try {
-            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
+        return DockerEngine.usable("org.testcontainers.kafka.KafkaContainer");
     }
 
     static ContainerKafka start() {
@@ -49,22 +40,5 @@ final class ContainerKafka implements AutoCloseable {
     @Override
     public void close() {
         container.stop();
-    }
-
-    private static boolean dockerHinted() {
-        String home = System.getProperty("user.home");
-        return System.getenv("DOCKER_HOST") != null
-                || Files.exists(Path.of("/var/run/docker.sock"))
-                || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
-                || Files.exists(Path.of(home, ".testcontainers.properties"));
-    }
-
-    private static boolean onClassPath() {
-        try {
-            Class.forName("org.testcontainers.kafka.KafkaContainer", false, ContainerKafka.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
+import io.lifeboat.testkit.process.JvmExit;
+
 /**
  * A single-node Apache Kafka broker for tests: embedded in this JVM in KRaft mode, or a Testcontainers container
  * when a Docker engine answers and {@code LIFEBOAT_TESTKIT} is not {@code embedded}.
@@ -41,7 +43,7 @@ public final class KafkaBroker implements AutoCloseable {
                 broker = shared;
                 if (broker == null) {
                     broker = start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "lifeboat-kafka-stop"));
+                    JvmExit.register(broker::close);
                     shared = broker;
                 }
             }

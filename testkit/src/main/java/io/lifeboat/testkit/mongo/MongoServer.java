@@ -2,6 +2,7 @@ package io.lifeboat.testkit.mongo;
 
 import java.net.InetSocketAddress;
 
+import io.lifeboat.testkit.process.JvmExit;
 import io.lifeboat.testkit.support.QuietLoggers;
 
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -47,7 +48,7 @@ public final class MongoServer implements AutoCloseable {
                 mongo = shared;
                 if (mongo == null) {
                     mongo = start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "lifeboat-mongo-stop"));
+                    JvmExit.register(mongo::close);
                     shared = mongo;
                 }
             }

@@ -9,6 +9,7 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 import io.lifeboat.testkit.process.FreePorts;
+import io.lifeboat.testkit.process.JvmExit;
 import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.support.BindFailure;
 import io.lifeboat.testkit.support.QuietLoggers;
@@ -82,7 +83,7 @@ public final class S3Server implements AutoCloseable {
                 server = shared;
                 if (server == null) {
                     server = start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lifeboat-s3-stop"));
+                    JvmExit.register(server::close);
                     shared = server;
                 }
             }
