@@ -1,0 +1,40 @@
+package io.lifeboat.agentkit.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where artifacts live: the port that every storage driver (S3, local directory) implements. Keys are built only by
+ * {@link ArtifactLayout}; drivers never invent keys.
+ */
+public interface ObjectStore extends AutoCloseable {
+
+    /**
+     * Starts writing one object as a stream. Nothing is visible under {@code key} until
+     * {@link ObjectUpload#complete()} returns; an aborted or abandoned upload leaves nothing behind.
+     */
+    ObjectUpload upload(String key, WriteOptions options) throws IOException;
+
+    /** Stores a small object (a manifest, a marker) in one call; readers see all of it or nothing. */
+    void put(String key, byte[] bytes, WriteOptions options) throws IOException;
+
+    /** Opens an object for reading; throws {@link NoSuchObjectException} naming the key when it is absent. */
+    InputStream open(String key) throws IOException;
+
+    /** Size, storage class and time of an object, or empty when it is absent. */
+    Optional<ObjectInfo> stat(String key) throws IOException;
+
+    /** Every object whose key starts with {@code prefix}, in key order (all pages, however many). */
+    List<ObjectInfo> list(String prefix) throws IOException;
+
+    /** Deletes an object; an absent object is not an error. Only expire decisions of the catalog call this. */
+    void delete(String key) throws IOException;
+
+    /** Where this store keeps objects, for people and for the catalog: {@code s3://bucket/prefix} or a file URI. */
+    String location();
+
+    @Override
+    void close() throws IOException;
+}
