@@ -1,17 +1,12 @@
 package io.lifeboat.events.deadletter;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import io.lifeboat.events.Topics;
 import io.lifeboat.events.envelope.InvalidEventException;
 
 /**
@@ -20,11 +15,8 @@ import io.lifeboat.events.envelope.InvalidEventException;
  */
 public final class DeadLetterPublisher {
 
-    static final int MAX_REASON_LENGTH = 4096;
-
     private final Producer<byte[], byte[]> producer;
-    private final String consumerGroup;
-    private final Clock clock;
+    private final DeadLetterRecords records;
 
     /**
      * Creates a publisher for one consumer group.
@@ -38,8 +30,7 @@ public final class DeadLetterPublisher {
 
     DeadLetterPublisher(Producer<byte[], byte[]> producer, String consumerGroup, Clock clock) {
         this.producer = producer;
-        this.consumerGroup = consumerGroup;
-        this.clock = clock;
+        this.records = new DeadLetterRecords(consumerGroup, clock);
     }
 
     /**
@@ -50,61 +41,6 @@ public final class DeadLetterPublisher {
      * @return the send result; wait for it before committing the record's offset
      */
     public Future<RecordMetadata> publish(ConsumerRecord<?, byte[]> record, Throwable cause) {
-        return producer.send(deadLetterOf(record, cause));
-    }
-
-    /**
-     * Builds the dead-letter record: original key, value and headers plus the {@code lifeboat.dlq.*} headers.
-     *
-     * @param record the rejected record
-     * @param cause why it was rejected
-     * @return the record to send
-     */
-    public ProducerRecord<byte[], byte[]> deadLetterOf(ConsumerRecord<?, byte[]> record, Throwable cause) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Header header : record.headers()) {
-            if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
-                headers.add(header);
-            }
-        }
-        add(headers, DeadLetterHeaders.REASON, truncate(reasonOf(cause)));
-        add(headers, DeadLetterHeaders.EXCEPTION, cause.getClass().getName());
-        add(headers, DeadLetterHeaders.TOPIC, record.topic());
-        add(headers, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
-        add(headers, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
-        add(headers, DeadLetterHeaders.TIMESTAMP, Long.toString(record.timestamp()));
-        if (consumerGroup != null) {
-            add(headers, DeadLetterHeaders.GROUP, consumerGroup);
-        }
-        add(headers, DeadLetterHeaders.DEAD_LETTERED_AT, clock.instant().toString());
-        return new ProducerRecord<>(Topics.DEADLETTER.name(), null, keyBytes(record), record.value(), headers);
-    }
-
-    private static String reasonOf(Throwable cause) {
-        if (cause instanceof InvalidEventException invalid) {
-            return invalid.reason();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    private static byte[] keyBytes(ConsumerRecord<?, byte[]> record) {
-        Object key = record.key();
-        if (key == null || key instanceof byte[]) {
-            return (byte[]) key;
-        }
-        if (key instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        throw new IllegalArgumentException("unable to dead-letter record of topic " + record.topic() + " partition "
-                + record.partition() + " offset " + record.offset() + ": key type " + key.getClass().getName()
-                + " is neither String nor byte[]");
-    }
-
-    private static String truncate(String reason) {
-        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
-    }
-
-    private static void add(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return producer.send(records.of(record, cause));
     }
 }

@@ -63,7 +63,7 @@ class DeadLetterPublisherTest {
         ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
         assertThat(sent.key()).isEqualTo(key);
         assertThat(sent.value()).isNull();
-        assertThat(header(sent, DeadLetterHeaders.REASON)).hasSize(DeadLetterPublisher.MAX_REASON_LENGTH)
+        assertThat(header(sent, DeadLetterHeaders.REASON)).hasSize(DeadLetterRecords.MAX_REASON_LENGTH)
                 .endsWith("...");
     }
 

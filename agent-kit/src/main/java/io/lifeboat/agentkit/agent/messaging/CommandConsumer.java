@@ -1,0 +1,92 @@
+package io.lifeboat.agentkit.agent.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.lifeboat.agentkit.agent.BackupEngine;
+import io.lifeboat.agentkit.agent.runner.BackupRunner;
+import io.lifeboat.events.Topics;
+import io.lifeboat.events.backup.RunBackup;
+import io.lifeboat.events.envelope.Envelope;
+import io.lifeboat.events.envelope.EventCodec;
+import io.lifeboat.events.envelope.InvalidEventException;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+/**
+ * Reads the engine's command topic (channel {@code commands}): dead-letters what is not a valid command, hands each
+ * {@link RunBackup} to the {@link BackupRunner} and acknowledges the other commands, which this skeleton does not
+ * handle yet.
+ */
+@ApplicationScoped
+public class CommandConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
+
+    private final EventCodec codec = new EventCodec();
+
+    @Inject
+    BackupEngine engine;
+
+    @Inject
+    BackupRunner runner;
+
+    @Inject
+    DeadLetterSender deadLetters;
+
+    @ConfigProperty(name = "mp.messaging.incoming.commands.topic")
+    String topic;
+
+    void checkTopic(@Observes StartupEvent started) {
+        String expected = Topics.commandsFor(engine.engine()).name();
+        if (!expected.equals(topic)) {
+            throw new IllegalStateException("the " + engine.engine().id() + " agent reads topic '" + topic
+                    + "' but its commands are on '" + expected + "': set mp.messaging.incoming.commands.topic="
+                    + expected);
+        }
+    }
+
+    /**
+     * Handles one record; the returned stage completes as soon as the record is dead-lettered, acknowledged or queued
+     * (later when the runner's queue is full), while a queued backup acknowledges its record after its outcome fact.
+     */
+    @Incoming("commands")
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        @SuppressWarnings("unchecked")
+        IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(
+                        () -> new IllegalStateException("channel 'commands' must use the smallrye-kafka connector"));
+        ConsumerRecord<String, byte[]> record = metadata.getRecord();
+        Envelope<?> command;
+        try {
+            command = codec.decode(record);
+            if (command.payload() instanceof RunBackup run && run.engine() != engine.engine()) {
+                throw new InvalidEventException(record.topic(), record.partition(), record.offset(), "RunBackup '"
+                        + run.commandId() + "' is for engine " + run.engine().id() + ", this agent runs "
+                        + engine.engine().id(), null);
+            }
+        } catch (InvalidEventException e) {
+            LOG.warnf("dead-lettering command: %s", e.getMessage());
+            return deadLetters.send(record, e).subscribeAsCompletionStage()
+                    .handle((ok, failure) -> failure == null ? message.ack() : message.nack(failure))
+                    .thenCompose(stage -> stage);
+        }
+        if (command.payload() instanceof RunBackup) {
+            @SuppressWarnings("unchecked")
+            Envelope<RunBackup> run = (Envelope<RunBackup>) command;
+            return runner.submit(run, message::ack);
+        }
+        LOG.infof("%s '%s' for target '%s' is not handled yet by the %s agent; acknowledged", command.type(),
+                command.id(), command.subject(), engine.engine().id());
+        return message.ack();
+    }
+}

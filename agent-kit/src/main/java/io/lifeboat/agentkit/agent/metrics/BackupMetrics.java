@@ -1,0 +1,63 @@
+package io.lifeboat.agentkit.agent.metrics;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.lifeboat.agentkit.agent.BackupEngine;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * The agent's backup metrics, labelled by {@code target} and {@code engine}: {@code lifeboat_backup_duration_seconds},
+ * {@code lifeboat_backup_bytes} (stored bytes per completed backup), {@code lifeboat_backup_failures_total} and the
+ * {@code lifeboat_backups_running} gauge.
+ */
+@ApplicationScoped
+public class BackupMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    BackupEngine engine;
+
+    private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+
+    /** A backup of {@code targetId} started streaming. */
+    public void started(String targetId) {
+        runningOf(targetId).incrementAndGet();
+    }
+
+    /** A backup of {@code targetId} stopped streaming, however it ended. */
+    public void stopped(String targetId) {
+        runningOf(targetId).decrementAndGet();
+    }
+
+    /** A backup completed after {@code duration} with {@code storedBytes} in the object store. */
+    public void completed(String targetId, Duration duration, long storedBytes) {
+        registry.timer("lifeboat.backup.duration", tags(targetId).and("outcome", "completed")).record(duration);
+        DistributionSummary.builder("lifeboat.backup.bytes").baseUnit("bytes").tags(tags(targetId))
+                .register(registry).record(storedBytes);
+    }
+
+    /** A backup failed after {@code duration} ({@code Duration.ZERO} when it never started). */
+    public void failed(String targetId, Duration duration) {
+        registry.timer("lifeboat.backup.duration", tags(targetId).and("outcome", "failed")).record(duration);
+        registry.counter("lifeboat.backup.failures", tags(targetId)).increment();
+    }
+
+    private AtomicInteger runningOf(String targetId) {
+        return running.computeIfAbsent(targetId,
+                target -> registry.gauge("lifeboat.backups.running", tags(target), new AtomicInteger()));
+    }
+
+    private Tags tags(String targetId) {
+        return Tags.of("target", targetId, "engine", engine.engine().id());
+    }
+}

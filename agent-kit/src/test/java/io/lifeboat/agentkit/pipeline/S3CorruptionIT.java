@@ -1,0 +1,12 @@
+package io.lifeboat.agentkit.pipeline;
+
+import io.lifeboat.agentkit.storage.ObjectStore;
+
+/** The corruption cases against the S3 driver and a real S3 API server (S3Proxy). */
+class S3CorruptionIT extends CorruptionContract {
+
+    @Override
+    ObjectStore openStore() throws java.io.IOException {
+        return S3Stores.freshBucket();
+    }
+}
