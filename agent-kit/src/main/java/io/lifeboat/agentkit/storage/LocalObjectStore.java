@@ -48,14 +48,6 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] bytes, WriteOptions options) throws IOException {
-        try (ObjectUpload upload = upload(key, options)) {
-            upload.write(bytes, 0, bytes.length);
-            upload.complete();
-        }
-    }
-
-    @Override
     public InputStream open(String key) throws IOException {
         Path file = resolve(key);
         try {

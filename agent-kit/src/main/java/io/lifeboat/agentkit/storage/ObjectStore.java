@@ -18,7 +18,12 @@ public interface ObjectStore extends AutoCloseable {
     ObjectUpload upload(String key, WriteOptions options) throws IOException;
 
     /** Stores a small object (a manifest, a marker) in one call; readers see all of it or nothing. */
-    void put(String key, byte[] bytes, WriteOptions options) throws IOException;
+    default void put(String key, byte[] bytes, WriteOptions options) throws IOException {
+        try (ObjectUpload upload = upload(key, options)) {
+            upload.write(bytes, 0, bytes.length);
+            upload.complete();
+        }
+    }
 
     /** Opens an object for reading; throws {@link NoSuchObjectException} naming the key when it is absent. */
     InputStream open(String key) throws IOException;
