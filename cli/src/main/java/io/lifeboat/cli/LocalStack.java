@@ -60,7 +60,7 @@ public final class LocalStack implements Callable<Integer> {
                 : services.stream().map(ServiceCatalog::byName).toList();
         for (ServiceCatalog.Service service : chosen) {
             int port = Ports.freeOr(service.defaultPort());
-            running.add(ServiceProcess.start(home, service, port, infra.serviceConfig(), logDir));
+            running.add(ServiceProcess.start(home, service, port, infra.serviceConfig(home), logDir));
         }
         say("starting " + running.size() + " services (logs in " + logDir + ") ...");
         for (ServiceProcess process : running) {

@@ -1,5 +1,6 @@
 package io.lifeboat.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ public final class StackInfrastructure implements AutoCloseable {
 
     /** The bucket the agents write artifacts to. */
     public static final String BUCKET = "lifeboat";
+
+    /** The PostgreSQL demo target's id in the pg-agent's configuration. */
+    public static final String DEMO_PG_TARGET = "demo-pg";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private KafkaBroker kafka;
@@ -49,16 +53,24 @@ public final class StackInfrastructure implements AutoCloseable {
         }
     }
 
-    /** The configuration every service receives as system properties. */
-    public Map<String, String> serviceConfig() {
+    /**
+     * The configuration every service receives as system properties; agents keep artifacts and the master key under
+     * {@code <home>/.lifeboat}.
+     */
+    public Map<String, String> serviceConfig(Path home) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("lifeboat.s3.endpoint", s3.endpoint().toString());
-        config.put("lifeboat.s3.access-key", s3.accessKey());
-        config.put("lifeboat.s3.secret-key", s3.secretKey());
-        config.put("lifeboat.s3.region", s3.region());
-        config.put("lifeboat.s3.bucket", BUCKET);
-        config.put("lifeboat.s3.path-style", "true");
+        // Agents write to the embedded default, a local directory; the S3 server is there for trying the S3 driver
+        // (lifeboat.agent.store.driver=s3 with the endpoint printed at start).
+        config.put("lifeboat.agent.store.local-root", home.resolve(".lifeboat/store").toString());
+        config.put("lifeboat.agent.key.file", home.resolve(".lifeboat/master.key").toString());
+        String pg = "lifeboat.pg.targets." + DEMO_PG_TARGET + ".";
+        config.put(pg + "host", postgres.host());
+        config.put(pg + "port", String.valueOf(postgres.port()));
+        config.put(pg + "user", postgres.user());
+        // A demo server's throw-away password; real deployments use password-env.
+        config.put(pg + "password", postgres.password());
+        config.put(pg + "bin-dir", postgres.binDir().toString());
         return config;
     }
 

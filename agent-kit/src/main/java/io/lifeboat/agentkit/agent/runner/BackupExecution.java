@@ -87,7 +87,9 @@ public class BackupExecution {
         Manifest manifest;
         try {
             manifest = stream(job, now);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Errors too (a missing class in an engine, a stack overflow): an uncaught one would end the thread with
+            // no outcome, and the unacknowledged command would hold the committed offset back for good.
             BackupJob.Cancel cancel = job.cancelled();
             if (cancel == BackupJob.Cancel.SHUTDOWN) {
                 LOG.infof("%s cancelled by shutdown; its command will be redelivered", backup);

@@ -1,0 +1,22 @@
+package io.lifeboat.agent.pg.wal;
+
+import io.lifeboat.events.archive.ArchiveProgressed;
+
+/** Receives what a {@link WalArchiver} observes, on the archiver's thread; implementations must not block long. */
+public interface WalArchiveListener {
+
+    /** The archived tip moved or was re-measured (at least every progress interval while streaming). */
+    void progressed(ArchiveProgressed progress);
+
+    /** WAL the archive needs is gone from the server; the archiver has stopped. */
+    default void gap(WalGapException gap) {
+    }
+
+    /** The server moved to another timeline; the archiver has stopped after storing what it had. */
+    default void timelineSwitched(long fromTimeline, long toTimeline) {
+    }
+
+    /** The archiver stopped on an unexpected error. */
+    default void failed(Exception cause) {
+    }
+}

@@ -1,0 +1,80 @@
+package io.lifeboat.agent.pg.it;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.lifeboat.events.Topics;
+import io.lifeboat.testkit.kafka.KafkaBroker;
+import io.lifeboat.testkit.postgres.PostgresServer;
+import io.lifeboat.testkit.process.OsUser;
+import io.lifeboat.testkit.process.TempDirs;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Creates the agent's topics on the shared broker, starts the shared PostgreSQL server with a {@code shop} database,
+ * and points the agent at a fresh store and key file and at three targets: {@code main}, {@code wrong-password}, and
+ * {@code tablespaces} (a second server with one tablespace besides the defaults).
+ */
+public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String GROUP = "lifeboat-pg-agent";
+    static final String DATABASE = "shop";
+    static final String MAIN = "main";
+    static final String WRONG_PASSWORD = "wrong-password";
+    static final String TABLESPACES = "tablespaces";
+    static Path storeRoot;
+    static Path keyFile;
+
+    @Override
+    public Map<String, String> start() {
+        KafkaBroker broker = KafkaBroker.shared();
+        broker.createTopic(Topics.COMMANDS_POSTGRES.name(), 3, false);
+        broker.createTopic(Topics.BACKUP_EVENTS.name(), 3, false);
+        broker.createTopic(Topics.DEADLETTER.name(), 1, false);
+        PostgresServer server = PostgresServer.shared();
+        server.createDatabase(DATABASE);
+        Path dir = TempDirs.create("pg-agent-it");
+        storeRoot = dir.resolve("store");
+        keyFile = dir.resolve("master.key");
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("lifeboat.agent.store.local-root", storeRoot.toString());
+        config.put("lifeboat.agent.key.file", keyFile.toString());
+        target(config, MAIN, server, server.password());
+        target(config, WRONG_PASSWORD, server, "not-" + server.password());
+        target(config, TABLESPACES, withExtraTablespace(), server.password());
+        return config;
+    }
+
+    /** A server of its own (stopped at JVM exit), so that the extra tablespace does not reach the other tests. */
+    private static PostgresServer withExtraTablespace() {
+        PostgresServer server = PostgresServer.start();
+        Path location = TempDirs.create("pg-agent-tablespace");
+        new OsUser("postgres").takeOwnership(location);
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create tablespace extra location '" + location + "'");
+            statement.execute("create database " + DATABASE + " tablespace extra");
+        } catch (SQLException e) {
+            throw new IllegalStateException("unable to create a tablespace in " + location + ": " + e.getMessage(), e);
+        }
+        return server;
+    }
+
+    private static void target(Map<String, String> config, String id, PostgresServer server, String password) {
+        String prefix = "lifeboat.pg.targets." + id + ".";
+        config.put(prefix + "host", server.host());
+        config.put(prefix + "port", String.valueOf(server.port()));
+        config.put(prefix + "database", DATABASE);
+        config.put(prefix + "user", server.user());
+        config.put(prefix + "password", password);
+        config.put(prefix + "bin-dir", server.binDir().toString());
+    }
+
+    @Override
+    public void stop() {
+        // The server and broker are shared by the JVM; a shutdown hook stops them.
+    }
+}

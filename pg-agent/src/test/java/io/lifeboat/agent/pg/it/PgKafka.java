@@ -1,0 +1,96 @@
+package io.lifeboat.agent.pg.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.lifeboat.events.Engine;
+import io.lifeboat.events.Topics;
+import io.lifeboat.events.backup.BackupType;
+import io.lifeboat.events.backup.RunBackup;
+import io.lifeboat.events.envelope.Envelope;
+import io.lifeboat.events.envelope.EventCodec;
+import io.lifeboat.testkit.kafka.KafkaBroker;
+import io.lifeboat.testkit.process.Await;
+
+/** What the pg-agent tests do on the broker: send commands, wait until they are final, read the facts. */
+final class PgKafka {
+
+    static final EventCodec CODEC = new EventCodec();
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private PgKafka() {
+    }
+
+    static Envelope<RunBackup> runBackup(String targetId, BackupType type) {
+        return Envelope.of(Envelope.sourceOf("scheduler-service"), new RunBackup(UUID.randomUUID().toString(),
+                targetId, Engine.POSTGRES, type, "pg-agent-it", null, null, 1));
+    }
+
+    /** Sends the command and waits until the agent's group has committed past it: its outcome is final. */
+    static void sendAndAwait(Envelope<RunBackup> command) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            RecordMetadata sent = producer.send(CODEC.encode(command)).get();
+            TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+            Await.until("commit past " + partition + "@" + sent.offset(), PATIENCE, () -> {
+                OffsetAndMetadata committed = committed(partition);
+                return committed != null && committed.offset() > sent.offset();
+            }, () -> "committed: " + committed(partition));
+        }
+    }
+
+    /** The decoded facts of {@code lifeboat.backup.events} caused by {@code command}, in order. */
+    static List<Envelope<?>> factsOf(Envelope<RunBackup> command) {
+        return facts(f -> f.correlationId().equals(command.correlationId()));
+    }
+
+    static List<Envelope<?>> facts(Predicate<Envelope<?>> filter) {
+        String topic = Topics.BACKUP_EVENTS.name();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records.stream().<Envelope<?>>map(CODEC::decode).filter(filter).toList();
+        }
+    }
+
+    private static OffsetAndMetadata committed(TopicPartition partition) {
+        try (Admin admin = KafkaBroker.shared().newAdmin()) {
+            return admin.listConsumerGroupOffsets(PgAgentTestResource.GROUP).partitionsToOffsetAndMetadata().get()
+                    .get(partition);
+        } catch (Exception e) {
+            throw new IllegalStateException("unable to read offsets of group " + PgAgentTestResource.GROUP, e);
+        }
+    }
+}
