@@ -43,5 +43,12 @@ public interface PgConfig {
 
         /** OS account the client tools run as (via runuser) when the agent runs as root; empty = the agent's own. */
         Optional<String> osUser();
+
+        /** Whether the agent streams this target's WAL into the store continuously (needs the REPLICATION role). */
+        @WithDefault("false")
+        boolean continuousArchiving();
+
+        /** Physical replication slot of the WAL archiver; empty = {@code lifeboat_<id>} with other characters as _. */
+        Optional<String> slot();
     }
 }

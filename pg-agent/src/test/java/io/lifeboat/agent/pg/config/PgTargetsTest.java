@@ -83,6 +83,16 @@ class PgTargetsTest {
             public Optional<String> osUser() {
                 return Optional.empty();
             }
+
+            @Override
+            public boolean continuousArchiving() {
+                return false;
+            }
+
+            @Override
+            public Optional<String> slot() {
+                return Optional.empty();
+            }
         };
     }
 }

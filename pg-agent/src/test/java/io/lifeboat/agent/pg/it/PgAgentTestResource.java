@@ -16,8 +16,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Creates the agent's topics on the shared broker, starts the shared PostgreSQL server with a {@code shop} database,
- * and points the agent at a fresh store and key file and at three targets: {@code main}, {@code wrong-password}, and
- * {@code tablespaces} (a second server with one tablespace besides the defaults).
+ * and points the agent at a fresh store and key file and at four targets: {@code main}, {@code wrong-password},
+ * {@code tablespaces} (a second server with one tablespace besides the defaults), and {@code archived} (the shared
+ * server again, with continuous WAL archiving).
  */
 public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +27,7 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
     static final String MAIN = "main";
     static final String WRONG_PASSWORD = "wrong-password";
     static final String TABLESPACES = "tablespaces";
+    static final String ARCHIVED = "archived";
     static Path storeRoot;
     static Path keyFile;
 
@@ -35,6 +37,7 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
         broker.createTopic(Topics.COMMANDS_POSTGRES.name(), 3, false);
         broker.createTopic(Topics.BACKUP_EVENTS.name(), 3, false);
         broker.createTopic(Topics.DEADLETTER.name(), 1, false);
+        broker.createTopic(Topics.ARCHIVE_EVENTS.name(), 3, false);
         PostgresServer server = PostgresServer.shared();
         server.createDatabase(DATABASE);
         Path dir = TempDirs.create("pg-agent-it");
@@ -46,6 +49,8 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
         target(config, MAIN, server, server.password());
         target(config, WRONG_PASSWORD, server, "not-" + server.password());
         target(config, TABLESPACES, withExtraTablespace(), server.password());
+        target(config, ARCHIVED, server, server.password());
+        config.put("lifeboat.pg.targets." + ARCHIVED + ".continuous-archiving", "true");
         return config;
     }
 

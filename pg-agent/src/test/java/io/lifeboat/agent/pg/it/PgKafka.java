@@ -65,7 +65,11 @@ final class PgKafka {
     }
 
     static List<Envelope<?>> facts(Predicate<Envelope<?>> filter) {
-        String topic = Topics.BACKUP_EVENTS.name();
+        return events(Topics.BACKUP_EVENTS.name(), filter);
+    }
+
+    /** The decoded events of {@code topic} that match {@code filter}, from the beginning to the current end. */
+    static List<Envelope<?>> events(String topic, Predicate<Envelope<?>> filter) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
