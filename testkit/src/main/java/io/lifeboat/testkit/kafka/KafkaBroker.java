@@ -1,9 +1,15 @@
 package io.lifeboat.testkit.kafka;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import io.lifeboat.testkit.process.JvmExit;
 
@@ -77,6 +83,18 @@ public final class KafkaBroker implements AutoCloseable {
     public Admin newAdmin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    /** Every record of {@code topic} up to its current end, read committed; waits at most {@code patience}. */
+    public List<ConsumerRecord<String, byte[]>> readCommitted(String topic, Duration patience) {
+        return KafkaReads.committedRecords(bootstrapServers, topic, patience);
+    }
+
+    /** The offset {@code group} has committed for {@code partition}, if any. */
+    public Optional<OffsetAndMetadata> committedOffset(String group, TopicPartition partition) {
+        try (Admin admin = newAdmin()) {
+            return KafkaReads.committedOffset(admin, group, partition);
+        }
     }
 
     /** Stops the broker and deletes its data. */

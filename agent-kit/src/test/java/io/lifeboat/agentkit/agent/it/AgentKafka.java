@@ -1,26 +1,20 @@
 package io.lifeboat.agentkit.agent.it;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.lifeboat.events.Engine;
@@ -67,23 +61,7 @@ final class AgentKafka {
 
     /** Every record of {@code topic} so far, read with {@code isolation.level=read_committed}. */
     static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            Instant deadline = Instant.now().plus(PATIENCE);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return KafkaBroker.shared().readCommitted(topic, PATIENCE);
     }
 
     /** The decoded facts of {@code lifeboat.backup.events} that match {@code filter}. */
@@ -102,11 +80,6 @@ final class AgentKafka {
     }
 
     static OffsetAndMetadata committed(TopicPartition partition) {
-        try (Admin admin = KafkaBroker.shared().newAdmin()) {
-            return admin.listConsumerGroupOffsets(AgentTestResource.GROUP).partitionsToOffsetAndMetadata().get()
-                    .get(partition);
-        } catch (Exception e) {
-            throw new IllegalStateException("unable to read offsets of group " + AgentTestResource.GROUP, e);
-        }
+        return KafkaBroker.shared().committedOffset(AgentTestResource.GROUP, partition).orElse(null);
     }
 }

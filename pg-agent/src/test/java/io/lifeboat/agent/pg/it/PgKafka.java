@@ -1,25 +1,17 @@
 package io.lifeboat.agent.pg.it;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.lifeboat.events.Engine;
@@ -70,31 +62,11 @@ final class PgKafka {
 
     /** The decoded events of {@code topic} that match {@code filter}, from the beginning to the current end. */
     static List<Envelope<?>> events(String topic, Predicate<Envelope<?>> filter) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            Instant deadline = Instant.now().plus(PATIENCE);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records.stream().<Envelope<?>>map(CODEC::decode).filter(filter).toList();
-        }
+        return KafkaBroker.shared().readCommitted(topic, PATIENCE).stream().<Envelope<?>>map(CODEC::decode)
+                .filter(filter).toList();
     }
 
     private static OffsetAndMetadata committed(TopicPartition partition) {
-        try (Admin admin = KafkaBroker.shared().newAdmin()) {
-            return admin.listConsumerGroupOffsets(PgAgentTestResource.GROUP).partitionsToOffsetAndMetadata().get()
-                    .get(partition);
-        } catch (Exception e) {
-            throw new IllegalStateException("unable to read offsets of group " + PgAgentTestResource.GROUP, e);
-        }
+        return KafkaBroker.shared().committedOffset(PgAgentTestResource.GROUP, partition).orElse(null);
     }
 }
