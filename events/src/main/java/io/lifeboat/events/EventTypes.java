@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.lifeboat.events.archive.ArchiveFailed;
 import io.lifeboat.events.archive.ArchiveProgressed;
 import io.lifeboat.events.backup.BackupCompleted;
 import io.lifeboat.events.backup.BackupFailed;
@@ -57,6 +58,7 @@ public final class EventTypes {
             v1(VerificationFailed.class, "io.lifeboat.backup.verification-failed", Topics.BACKUP_EVENTS),
             v1(BackupsExpired.class, "io.lifeboat.backup.expired", Topics.BACKUP_EVENTS),
             v1(ArchiveProgressed.class, "io.lifeboat.archive.progressed", Topics.ARCHIVE_EVENTS),
+            v1(ArchiveFailed.class, "io.lifeboat.archive.failed", Topics.ARCHIVE_EVENTS),
             v1(CatalogEntry.class, "io.lifeboat.catalog.entry", Topics.CATALOG),
             v1(RpoLagMeasured.class, "io.lifeboat.rpo.lag-measured", Topics.RPO),
             v1(RpoBreached.class, "io.lifeboat.rpo.breached", Topics.RPO_EVENTS),

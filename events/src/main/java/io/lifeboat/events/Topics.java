@@ -3,6 +3,7 @@ package io.lifeboat.events;
 import java.util.List;
 import java.util.Optional;
 
+import io.lifeboat.events.archive.ArchiveFailed;
 import io.lifeboat.events.archive.ArchiveProgressed;
 import io.lifeboat.events.backup.BackupCompleted;
 import io.lifeboat.events.backup.BackupFailed;
@@ -53,8 +54,8 @@ public final class Topics {
             AGENTS, false,
             "Outcomes of backup, restore, verify and expire commands, written by the agent of the target.");
     public static final Topic ARCHIVE_EVENTS = new Topic("lifeboat.archive.events", TopicKey.TARGET_ID,
-            List.of(ArchiveProgressed.class), List.of("pg-agent", "mongo-agent"), false,
-            "Tip of continuous WAL or oplog archiving per target; the catalog's newest restorable point.");
+            List.of(ArchiveProgressed.class, ArchiveFailed.class), List.of("pg-agent", "mongo-agent"), false,
+            "Tip of continuous WAL or oplog archiving per target (the catalog's newest restorable point), and why it stopped.");
     public static final Topic CATALOG = new Topic("lifeboat.catalog", TopicKey.BACKUP_ID,
             List.of(CatalogEntry.class), List.of("catalog-service"), true,
             "Current state of every backup, one entry per backup id; a tombstone removes an expired entry.");

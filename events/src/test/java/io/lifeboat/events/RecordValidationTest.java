@@ -20,13 +20,19 @@ class RecordValidationTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     @Test
-    void restoreNeedsABackupIdOrAPointInTime() {
-        assertThatThrownBy(() -> new RestoreBackup("c-1", "orders-db", Engine.POSTGRES, null, null, "secret://x", false,
-                "ops", null, 1)).hasMessage("RestoreBackup needs a backupId or a pointInTime");
-        assertThat(
-                new RestoreBackup("c-1", "orders-db", Engine.POSTGRES, null, NOW, "secret://x", false, "ops", null, 1)
-                        .pointInTime())
-                .isEqualTo(NOW);
+    void restoreNeedsABackupIdOrOneRecoveryPoint() {
+        assertThatThrownBy(() -> new RestoreBackup("c-1", "orders-db", Engine.POSTGRES, null, null, null, null, null,
+                null, null, "secret://x", false, "ops", null, 1)).hasMessageStartingWith(
+                        "RestoreBackup needs a backupId or a recovery point");
+        assertThatThrownBy(() -> new RestoreBackup("c-1", "orders-db", Engine.POSTGRES, null, NOW, "0/3000060", null,
+                null, null, null, "secret://x", false, "ops", null, 1))
+                .hasMessageStartingWith("RestoreBackup takes at most one of");
+        RestoreBackup toTime = new RestoreBackup("c-1", "orders-db", Engine.POSTGRES, null, NOW, null, null, null, null,
+                null, "secret://x", false, "ops", null, 1);
+        assertThat(toTime.pointInTime()).isEqualTo(NOW);
+        assertThat(toTime.replaysLog()).isTrue();
+        assertThat(new RestoreBackup("c-1", "orders-db", Engine.POSTGRES, "b-1", null, null, null, null, false, null,
+                "secret://x", false, "ops", null, 1).replaysLog()).isFalse();
     }
 
     @Test

@@ -14,6 +14,11 @@ import io.lifeboat.events.Require;
  * @param engine engine of the target, which selects the agent
  * @param backupId backup to restore; when absent the agent picks the newest backup before pointInTime (optional)
  * @param pointInTime instant to recover to by replaying archived logs after the backup (optional)
+ * @param targetPosition log position to recover to, as the engine prints it (LSN {@code 0/3000060}) (optional)
+ * @param targetTransaction transaction id to recover to (PostgreSQL xid) (optional)
+ * @param targetName named restore point to recover to ({@code pg_create_restore_point}) (optional)
+ * @param recoverToLatest whether to replay every archived log after the backup, to the newest archived point (optional)
+ * @param targetInclusive whether the recovery target itself is included (time, position, transaction); default true (optional)
  * @param destination reference to where the data goes: a secret reference naming a database instance, or a path
  * @param overwrite whether existing data at the destination may be replaced
  * @param requestedBy service, user or external system that asked for the restore
@@ -21,12 +26,14 @@ import io.lifeboat.events.Require;
  * @param attempt attempt number, starting at 1
  */
 public record RestoreBackup(String commandId, String targetId, Engine engine, String backupId, Instant pointInTime,
-        String destination, boolean overwrite, String requestedBy, Instant deadline, int attempt)
+        String targetPosition, String targetTransaction, String targetName, Boolean recoverToLatest,
+        Boolean targetInclusive, String destination, boolean overwrite, String requestedBy, Instant deadline,
+        int attempt)
         implements
             EngineCommand {
 
     /**
-     * Validates ids and requires a backup id or a point in time.
+     * Validates ids, requires a backup id or a recovery point, and allows at most one recovery point.
      */
     public RestoreBackup {
         Require.nonBlank(commandId, "RestoreBackup.commandId");
@@ -35,8 +42,23 @@ public record RestoreBackup(String commandId, String targetId, Engine engine, St
         Require.nonBlank(destination, "RestoreBackup.destination");
         Require.nonBlank(requestedBy, "RestoreBackup.requestedBy");
         Require.positive(attempt, "RestoreBackup.attempt");
-        if ((backupId == null || backupId.isBlank()) && pointInTime == null) {
-            throw new IllegalArgumentException("RestoreBackup needs a backupId or a pointInTime");
+        int points = (pointInTime != null ? 1 : 0) + (targetPosition != null ? 1 : 0)
+                + (targetTransaction != null ? 1 : 0) + (targetName != null ? 1 : 0)
+                + (Boolean.TRUE.equals(recoverToLatest) ? 1 : 0);
+        if (points > 1) {
+            throw new IllegalArgumentException("RestoreBackup takes at most one of pointInTime, targetPosition, "
+                    + "targetTransaction, targetName and recoverToLatest");
         }
+        if ((backupId == null || backupId.isBlank()) && points == 0) {
+            throw new IllegalArgumentException(
+                    "RestoreBackup needs a backupId or a recovery point (pointInTime, targetPosition, "
+                            + "targetTransaction, targetName or recoverToLatest)");
+        }
+    }
+
+    /** Whether the command asks for log replay past the backup's own consistent point. */
+    public boolean replaysLog() {
+        return pointInTime != null || targetPosition != null || targetTransaction != null || targetName != null
+                || Boolean.TRUE.equals(recoverToLatest);
     }
 }

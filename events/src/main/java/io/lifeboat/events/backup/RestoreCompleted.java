@@ -13,12 +13,14 @@ import io.lifeboat.events.Require;
  * @param backupId backup the restore started from
  * @param destination reference to where the data was restored, as given in the command
  * @param restoredTo instant the restored data is consistent to, after any log replay
+ * @param restoredToPosition log position replay stopped at, as the engine prints it (LSN {@code 0/3000060}) (optional)
  * @param restoredBytes bytes written to the destination
  * @param startedAt instant the agent started the restore
  * @param completedAt instant the destination was ready
  */
 public record RestoreCompleted(String commandId, String targetId, String backupId, String destination,
-        Instant restoredTo, long restoredBytes, Instant startedAt, Instant completedAt) implements LifeboatMessage {
+        Instant restoredTo, String restoredToPosition, long restoredBytes, Instant startedAt,
+        Instant completedAt) implements LifeboatMessage {
 
     /**
      * Validates ids, destination, size and times.
