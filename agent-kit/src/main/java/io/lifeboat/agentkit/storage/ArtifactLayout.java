@@ -68,9 +68,14 @@ public final class ArtifactLayout {
         return walPrefix(targetId, timeline) + checkId("WAL segment name", segmentName);
     }
 
+    /** {@code <prefix>/<target>/wal/}: every archived WAL object of the target, all timelines, starts with this. */
+    public String walRoot(String targetId) {
+        return targetPrefix(targetId) + "wal/";
+    }
+
     /** {@code <prefix>/<target>/wal/<timeline>/}: every WAL segment of one timeline starts with this. */
     public String walPrefix(String targetId, String timeline) {
-        return targetPrefix(targetId) + "wal/" + checkId("WAL timeline", timeline) + "/";
+        return walRoot(targetId) + checkId("WAL timeline", timeline) + "/";
     }
 
     /** {@code <prefix>/<target>/oplog/<slice>}: one archived oplog slice. */

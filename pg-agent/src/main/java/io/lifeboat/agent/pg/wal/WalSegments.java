@@ -8,6 +8,7 @@ import org.postgresql.replication.LogSequenceNumber;
 final class WalSegments {
 
     private static final Pattern SEGMENT_NAME = Pattern.compile("[0-9A-F]{24}");
+    private static final Pattern TIMELINE_HEX = Pattern.compile("[0-9A-F]{8}");
 
     private WalSegments() {
     }
@@ -29,6 +30,10 @@ final class WalSegments {
 
     static boolean isSegmentName(String name) {
         return SEGMENT_NAME.matcher(name).matches();
+    }
+
+    static boolean isTimelineHex(String name) {
+        return TIMELINE_HEX.matcher(name).matches();
     }
 
     /** The 8-hex-digit timeline, the folder of a timeline's segments in the store. */

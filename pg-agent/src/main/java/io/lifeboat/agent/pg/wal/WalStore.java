@@ -44,6 +44,35 @@ public final class WalStore {
                 .filter(WalSegments::isSegmentName).sorted().toList();
     }
 
+    /** The timelines (8 hex digits) that have any stored WAL object, in order. */
+    public List<String> timelines() throws IOException {
+        String root = layout.walRoot(targetId);
+        return store.list(root).stream().map(ObjectInfo::key).map(key -> key.substring(root.length()))
+                .filter(rest -> rest.indexOf('/') == 8).map(rest -> rest.substring(0, 8))
+                .filter(WalSegments::isTimelineHex).distinct().sorted().toList();
+    }
+
+    /** Every object name stored for {@code timelineHex}: segments, {@code .partial} tails and history files. */
+    public List<String> objects(String timelineHex) throws IOException {
+        String prefix = layout.walPrefix(targetId, timelineHex);
+        return store.list(prefix).stream().map(ObjectInfo::key).map(key -> key.substring(prefix.length())).sorted()
+                .toList();
+    }
+
+    /** The history file of {@code timelineHex} ({@code 00000002.history}), stored under its own timeline folder. */
+    public Optional<byte[]> history(String timelineHex) throws IOException {
+        String name = historyFileName(timelineHex);
+        if (!objects(timelineHex).contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(read(timelineHex, name));
+    }
+
+    /** {@code 00000002.history}: PostgreSQL's name for the history file of a timeline. */
+    public static String historyFileName(String timelineHex) {
+        return timelineHex + ".history";
+    }
+
     /** The newest complete segment stored for {@code timelineHex}. */
     public Optional<String> highestSegment(String timelineHex) throws IOException {
         List<String> all = segments(timelineHex);
