@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,19 @@ public final class ArtifactPipeline {
         } catch (NoSuchObjectException e) {
             return Optional.empty();
         }
+    }
+
+    /** The manifests of every completed backup of a target, oldest first (by completion time). */
+    public List<Manifest> manifests(String targetId) throws IOException {
+        List<Manifest> found = new ArrayList<>();
+        for (ObjectInfo info : store.list(layout.targetRoot(targetId))) {
+            Optional<String> backupId = layout.manifestOwner(targetId, info.key());
+            if (backupId.isPresent()) {
+                manifest(targetId, backupId.get()).ifPresent(found::add);
+            }
+        }
+        found.sort(Comparator.comparing(Manifest::completedAt));
+        return found;
     }
 
     /**

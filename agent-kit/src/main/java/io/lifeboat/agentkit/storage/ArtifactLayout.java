@@ -53,6 +53,24 @@ public final class ArtifactLayout {
         return backupPrefix(targetId, backupId) + "data/part-" + String.format("%06d", n);
     }
 
+    /** {@code <prefix>/<target>/}: every object of one target (backups, WAL, oplog) starts with this. */
+    public String targetRoot(String targetId) {
+        return targetPrefix(targetId);
+    }
+
+    /** The backup id whose manifest {@code key} is, when {@code key} is {@code <prefix>/<target>/<id>/manifest.json}. */
+    public Optional<String> manifestOwner(String targetId, String key) {
+        String root = targetPrefix(targetId);
+        String suffix = "/manifest.json";
+        if (!key.startsWith(root) || !key.endsWith(suffix)) {
+            return Optional.empty();
+        }
+        String id = key.substring(root.length(), key.length() - suffix.length());
+        return id.isEmpty() || id.contains("/") || RESERVED_BACKUP_IDS.contains(id)
+                ? Optional.empty()
+                : Optional.of(id);
+    }
+
     /** {@code <prefix>/<target>/<backupId>/}: every object of one backup starts with this. */
     public String backupPrefix(String targetId, String backupId) {
         String backup = checkId("backup id", backupId);

@@ -20,6 +20,10 @@ public interface AgentConfig {
     @WithDefault("2")
     int concurrency();
 
+    /** Restores running at once on this instance; more wait in order of arrival. */
+    @WithDefault("1")
+    int restoreConcurrency();
+
     /** Commands waiting to start before the consumer stops taking more (backpressure). */
     @WithDefault("16")
     int maxWaiting();

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
 
 /**
@@ -26,6 +27,16 @@ public final class BackupIds {
         String identity = String.join("\u0000", "lifeboat-backup", command.engine().id(), command.targetId(),
                 command.commandId(), Integer.toString(command.attempt()));
         return "bk-" + HexFormat.of().formatHex(sha256(identity)).substring(0, HEX_CHARS);
+    }
+
+    /**
+     * {@code rs-} and 96 bits of SHA-256 over engine, target, command id and attempt: names one restore attempt, the
+     * same on every redelivery; its outcome facts are {@code <id>.completed} and {@code <id>.failed}.
+     */
+    public static String restoreId(RestoreBackup command) {
+        String identity = String.join("\u0000", "lifeboat-restore", command.engine().id(), command.targetId(),
+                command.commandId(), Integer.toString(command.attempt()));
+        return "rs-" + HexFormat.of().formatHex(sha256(identity)).substring(0, HEX_CHARS);
     }
 
     /** The CloudEvents id of the {@code BackupCompleted} fact of {@code backupId}. */

@@ -14,7 +14,10 @@ import org.jboss.logging.Logger;
 
 import io.lifeboat.agentkit.agent.BackupEngine;
 import io.lifeboat.agentkit.agent.runner.BackupRunner;
+import io.lifeboat.agentkit.agent.runner.RestoreRunner;
+import io.lifeboat.events.EngineCommand;
 import io.lifeboat.events.Topics;
+import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
@@ -24,8 +27,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Reads the engine's command topic (channel {@code commands}): dead-letters what is not a valid command, hands each
- * {@link RunBackup} to the {@link BackupRunner} and acknowledges the other commands, which this skeleton does not
- * handle yet.
+ * {@link RunBackup} to the {@link BackupRunner}, each {@link RestoreBackup} to the {@link RestoreRunner}, and
+ * acknowledges the other commands, which this skeleton does not handle yet.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -39,6 +42,9 @@ public class CommandConsumer {
 
     @Inject
     BackupRunner runner;
+
+    @Inject
+    RestoreRunner restores;
 
     @Inject
     DeadLetterSender deadLetters;
@@ -69,10 +75,11 @@ public class CommandConsumer {
         Envelope<?> command;
         try {
             command = codec.decode(record);
-            if (command.payload() instanceof RunBackup run && run.engine() != engine.engine()) {
-                throw new InvalidEventException(record.topic(), record.partition(), record.offset(), "RunBackup '"
-                        + run.commandId() + "' is for engine " + run.engine().id() + ", this agent runs "
-                        + engine.engine().id(), null);
+            if (command.payload() instanceof EngineCommand sent && sent.engine() != engine.engine()) {
+                throw new InvalidEventException(record.topic(), record.partition(), record.offset(),
+                        sent.getClass().getSimpleName() + " '" + sent.commandId() + "' is for engine "
+                                + sent.engine().id() + ", this agent runs " + engine.engine().id(),
+                        null);
             }
         } catch (InvalidEventException e) {
             LOG.warnf("dead-lettering command: %s", e.getMessage());
@@ -84,6 +91,11 @@ public class CommandConsumer {
             @SuppressWarnings("unchecked")
             Envelope<RunBackup> run = (Envelope<RunBackup>) command;
             return runner.submit(run, message::ack);
+        }
+        if (command.payload() instanceof RestoreBackup) {
+            @SuppressWarnings("unchecked")
+            Envelope<RestoreBackup> restore = (Envelope<RestoreBackup>) command;
+            return restores.submit(restore, message::ack);
         }
         LOG.infof("%s '%s' for target '%s' is not handled yet by the %s agent; acknowledged", command.type(),
                 command.id(), command.subject(), engine.engine().id());

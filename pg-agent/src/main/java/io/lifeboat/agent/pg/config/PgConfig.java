@@ -14,6 +14,17 @@ public interface PgConfig {
     /** The targets by id: {@code lifeboat.pg.targets.<id>.*}; none by default. */
     Map<String, Target> targets();
 
+    /** How restores run, {@code lifeboat.pg.restore.*}. */
+    Restore restore();
+
+    /** Restore settings shared by every target. */
+    interface Restore {
+
+        /** Archived WAL segments fetched and decrypted ahead of replay (16 MiB each by default). */
+        @WithDefault("8")
+        int walPrefetch();
+    }
+
     /** One PostgreSQL server (and the database its logical backups read). */
     interface Target {
 

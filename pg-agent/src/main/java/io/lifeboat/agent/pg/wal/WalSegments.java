@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.postgresql.replication.LogSequenceNumber;
 
 /** WAL file names and LSN arithmetic, as PostgreSQL's {@code XLogFileName} computes them. */
-final class WalSegments {
+public final class WalSegments {
 
     private static final Pattern SEGMENT_NAME = Pattern.compile("[0-9A-F]{24}");
     private static final Pattern TIMELINE_HEX = Pattern.compile("[0-9A-F]{8}");
@@ -14,13 +14,13 @@ final class WalSegments {
     }
 
     /** {@code 000000010000000000000003}: timeline, then the segment number split at 4 GiB of WAL. */
-    static String fileName(long timeline, long segmentNumber, long segmentSize) {
+    public static String fileName(long timeline, long segmentNumber, long segmentSize) {
         long perXlogId = 0x1_0000_0000L / segmentSize;
         return String.format("%08X%08X%08X", timeline, segmentNumber / perXlogId, segmentNumber % perXlogId);
     }
 
     /** The segment number of a WAL file name (the timeline part is ignored). */
-    static long segmentNumber(String fileName, long segmentSize) {
+    public static long segmentNumber(String fileName, long segmentSize) {
         if (!isSegmentName(fileName)) {
             throw new IllegalArgumentException("'" + fileName + "' is not a WAL segment file name");
         }
@@ -28,25 +28,25 @@ final class WalSegments {
         return Long.parseLong(fileName.substring(8, 16), 16) * perXlogId + Long.parseLong(fileName.substring(16), 16);
     }
 
-    static boolean isSegmentName(String name) {
+    public static boolean isSegmentName(String name) {
         return SEGMENT_NAME.matcher(name).matches();
     }
 
-    static boolean isTimelineHex(String name) {
+    public static boolean isTimelineHex(String name) {
         return TIMELINE_HEX.matcher(name).matches();
     }
 
     /** The 8-hex-digit timeline, the folder of a timeline's segments in the store. */
-    static String timelineHex(long timeline) {
+    public static String timelineHex(long timeline) {
         return String.format("%08X", timeline);
     }
 
     /** The file name of the segment that holds {@code lsn}. */
-    static String segmentOf(long timeline, long lsn, long segmentSize) {
+    public static String segmentOf(long timeline, long lsn, long segmentSize) {
         return fileName(timeline, lsn / segmentSize, segmentSize);
     }
 
-    static String format(long lsn) {
+    public static String format(long lsn) {
         return LogSequenceNumber.valueOf(lsn).asString();
     }
 }

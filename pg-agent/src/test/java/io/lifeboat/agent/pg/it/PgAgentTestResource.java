@@ -17,8 +17,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Creates the agent's topics on the shared broker, starts the shared PostgreSQL server with a {@code shop} database,
  * and points the agent at a fresh store and key file and at four targets: {@code main}, {@code wrong-password},
- * {@code tablespaces} (a second server with one tablespace besides the defaults), and {@code archived} (the shared
- * server again, with continuous WAL archiving).
+ * {@code tablespaces} (a second server with one tablespace besides the defaults), {@code archived} (the shared
+ * server again, with continuous WAL archiving) and {@code crash} (a server of its own, archived, which a test stops
+ * the way a crash does). Restores run PostgreSQL as the {@code postgres} OS account.
  */
 public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +29,8 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
     static final String WRONG_PASSWORD = "wrong-password";
     static final String TABLESPACES = "tablespaces";
     static final String ARCHIVED = "archived";
+    static final String CRASH = "crash";
+    static PostgresServer crashServer;
     static Path storeRoot;
     static Path keyFile;
 
@@ -51,6 +54,12 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
         target(config, TABLESPACES, withExtraTablespace(), server.password());
         target(config, ARCHIVED, server, server.password());
         config.put("lifeboat.pg.targets." + ARCHIVED + ".continuous-archiving", "true");
+        config.put("lifeboat.pg.targets." + ARCHIVED + ".os-user", "postgres");
+        crashServer = PostgresServer.start();
+        crashServer.createDatabase(DATABASE);
+        target(config, CRASH, crashServer, crashServer.password());
+        config.put("lifeboat.pg.targets." + CRASH + ".continuous-archiving", "true");
+        config.put("lifeboat.pg.targets." + CRASH + ".os-user", "postgres");
         return config;
     }
 

@@ -1,10 +1,12 @@
 package io.lifeboat.agent.pg.it;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.backup.BackupType;
+import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
@@ -37,8 +40,33 @@ final class PgKafka {
                 targetId, Engine.POSTGRES, type, "pg-agent-it", null, null, 1));
     }
 
+    /** A restore of {@code targetId} into {@code destination}; {@code point} sets the recovery point. */
+    static Envelope<RestoreBackup> restore(String targetId, String destination,
+            UnaryOperator<RestorePoint> point) {
+        RestorePoint p = point.apply(new RestorePoint(null, null, null, null, null, false));
+        return Envelope.of(Envelope.sourceOf("dr-orchestrator"), new RestoreBackup(UUID.randomUUID().toString(),
+                targetId, Engine.POSTGRES, p.backupId(), p.time(), p.lsn(), p.xid(), p.name(),
+                p.latest() ? Boolean.TRUE : null, null, destination, false, "pg-agent-it", null, 1));
+    }
+
+    /** The recovery point of a test restore. */
+    record RestorePoint(String backupId, Instant time, String lsn, String xid, String name, boolean latest) {
+
+        RestorePoint backup(String id) {
+            return new RestorePoint(id, time, lsn, xid, name, latest);
+        }
+
+        RestorePoint at(Instant when) {
+            return new RestorePoint(backupId, when, lsn, xid, name, latest);
+        }
+
+        RestorePoint toLatest() {
+            return new RestorePoint(backupId, time, lsn, xid, name, true);
+        }
+    }
+
     /** Sends the command and waits until the agent's group has committed past it: its outcome is final. */
-    static void sendAndAwait(Envelope<RunBackup> command) throws Exception {
+    static void sendAndAwait(Envelope<?> command) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -52,7 +80,7 @@ final class PgKafka {
     }
 
     /** The decoded facts of {@code lifeboat.backup.events} caused by {@code command}, in order. */
-    static List<Envelope<?>> factsOf(Envelope<RunBackup> command) {
+    static List<Envelope<?>> factsOf(Envelope<?> command) {
         return facts(f -> f.correlationId().equals(command.correlationId()));
     }
 

@@ -27,9 +27,13 @@ final class RestoredCluster implements AutoCloseable {
     private final int port;
 
     private RestoredCluster(Path binDir, Path root) {
+        this(binDir, root, root.resolve("data"));
+    }
+
+    private RestoredCluster(Path binDir, Path root, Path data) {
         this.binDir = binDir;
         this.root = root;
-        this.data = root.resolve("data");
+        this.data = data;
         this.port = FreePorts.find();
     }
 
@@ -46,6 +50,16 @@ final class RestoredCluster implements AutoCloseable {
                         + " -c archive_mode=off",
                 "start").as(POSTGRES).in(cluster.root).timeout(Duration.ofSeconds(90))
                 .runChecked("start PostgreSQL on the restored data directory " + cluster.data);
+        return cluster;
+    }
+
+    /** Starts a server on a data directory the agent restored (owned by postgres), on a port of its own. */
+    static RestoredCluster startOn(Path dataDir, Path binDir) {
+        RestoredCluster cluster = new RestoredCluster(binDir, dataDir.getParent(), dataDir);
+        Command.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
+                dataDir.resolveSibling(dataDir.getFileName() + ".log").toString(), "-w", "-t", "60", "-o",
+                "-p " + cluster.port, "start").as(POSTGRES).in(dataDir.getParent()).timeout(Duration.ofSeconds(90))
+                .runChecked("start PostgreSQL on the restored data directory " + dataDir);
         return cluster;
     }
 

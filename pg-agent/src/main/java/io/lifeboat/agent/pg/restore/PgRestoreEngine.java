@@ -1,0 +1,325 @@
+package io.lifeboat.agent.pg.restore;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.postgresql.replication.LogSequenceNumber;
+
+import io.lifeboat.agent.pg.config.PgConfig;
+import io.lifeboat.agent.pg.config.PgTargets;
+import io.lifeboat.agent.pg.engine.PgTarget;
+import io.lifeboat.agent.pg.restore.RestoredServer.ServerStoppedException;
+import io.lifeboat.agent.pg.wal.WalStore;
+import io.lifeboat.agentkit.agent.RestoreEngine;
+import io.lifeboat.agentkit.agent.config.AgentConfig;
+import io.lifeboat.agentkit.crypto.MasterKey;
+import io.lifeboat.agentkit.pipeline.ArtifactPipeline;
+import io.lifeboat.agentkit.pipeline.CorruptArtifactException;
+import io.lifeboat.agentkit.pipeline.Manifest;
+import io.lifeboat.agentkit.storage.ArtifactLayout;
+import io.lifeboat.agentkit.storage.ObjectStore;
+import io.lifeboat.agentkit.storage.WriteOptions;
+import io.lifeboat.events.backup.BackupType;
+import io.lifeboat.events.backup.RestoreBackup;
+
+/**
+ * Restores a FULL PostgreSQL backup into a new data directory and, when asked, replays archived WAL to the latest
+ * point, a time, an LSN, a transaction or a named restore point, then promotes the server and reports the commit
+ * time and LSN it reached. See {@code restore/DESIGN.md}.
+ */
+@ApplicationScoped
+public class PgRestoreEngine implements RestoreEngine {
+
+    private static final Logger LOG = Logger.getLogger(PgRestoreEngine.class);
+    private static final Pattern LSN = Pattern.compile("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}");
+    private static final Pattern XID = Pattern.compile("[0-9]{1,20}");
+    private static final Pattern SEGMENT_SIZE = Pattern.compile("Bytes per WAL segment:\\s+(\\d+)");
+    static final String MARKER = "lifeboat_restore.properties";
+
+    @Inject
+    PgTargets targets;
+
+    @Inject
+    PgConfig config;
+
+    @Inject
+    AgentConfig agent;
+
+    @Inject
+    ArtifactPipeline pipeline;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    MasterKey masterKey;
+
+    @Inject
+    ArtifactLayout layout;
+
+    @Override
+    public Set<BackupType> replayableTypes() {
+        return Set.of(BackupType.FULL);
+    }
+
+    @Override
+    public RestoreResult restore(RestoreBackup command, Manifest backup) throws Exception {
+        PgTarget target = target(command);
+        RestoreDestination destination = RestoreDestination.parse(command.destination());
+        checkRecoveryTarget(command);
+        Optional<RestoreResult> earlier = earlierResult(command, destination.dataDir());
+        if (earlier.isPresent()) {
+            LOG.infof("restore '%s' into %s already completed; reporting it again", command.commandId(),
+                    destination.dataDir());
+            return earlier.get();
+        }
+        if (backup.type() != BackupType.FULL) {
+            throw new RestoreFailure("select", "backup '" + backup.backupId() + "' of target '" + command.targetId()
+                    + "' is a " + backup.type() + " backup; the pg-agent restores FULL backups into a data "
+                    + "directory (a LOGICAL pg_dump file is restored with pg_restore, see the pg-agent design notes)",
+                    false);
+        }
+        if (target.osUser().isEmpty() && OsCommand.isRoot()) {
+            throw new RestoreFailure("destination", "the agent runs as root and PostgreSQL refuses to: set "
+                    + "lifeboat.pg.targets." + target.id() + ".os-user to the account that runs PostgreSQL", false);
+        }
+        Path dataDir = destination.dataDir();
+        DataDirectory.prepare(dataDir, command.overwrite(), target.osUser());
+        long extracted = extract(command, backup, target, dataDir);
+        long segmentSize = segmentSize(target, dataDir);
+        int port = destination.port().isPresent() ? destination.port().getAsInt() : freePort();
+        Path spoolDir = dataDir.resolveSibling("." + dataDir.getFileName() + ".lifeboat-wal");
+        Path logFile = dataDir.resolveSibling("." + dataDir.getFileName() + ".restore.log");
+        RestoredServer server = new RestoredServer(target, dataDir, port, logFile);
+        WalChain chain = null;
+        WalSpool spool = null;
+        boolean done = false;
+        try {
+            if (command.replaysLog()) {
+                chain = plan(command, backup, segmentSize);
+                deleteTree(spoolDir);
+                Files.createDirectories(spoolDir);
+                DataDirectory.own(spoolDir, target.osUser());
+                spool = WalSpool.start(spoolDir, walStore(command.targetId()), chain, segmentSize,
+                        config.restore().walPrefetch(), target.osUser());
+            }
+            Files.deleteIfExists(logFile);
+            server.configure(RecoverySettings.lines(command, spool == null ? null : spool.restoreCommand(), port,
+                    destination.keepRunning()), spool != null);
+            chownCreated(dataDir, target);
+            server.start();
+            try {
+                server.awaitReady();
+            } catch (ServerStoppedException e) {
+                throw replayFailure(command, chain, spool, e.getMessage());
+            }
+            if (spool != null && spool.failure() != null) {
+                throw new RestoreFailure("download", spool.failure(), true);
+            }
+            RestoreResult result = reached(command, backup, server, extracted
+                    + (spool == null ? 0 : spool.servedBytes()));
+            if (spool != null) {
+                server.resetRecoverySettings();
+            }
+            if (!destination.keepRunning()) {
+                server.stop();
+            }
+            writeMarker(command, backup, dataDir, result);
+            done = true;
+            LOG.infof("restore '%s' of target '%s' from backup '%s' into %s reached %s (%s) on port %d%s",
+                    command.commandId(), command.targetId(), backup.backupId(), dataDir, result.restoredTo(),
+                    result.restoredToPosition(), port, destination.keepRunning() ? ", server left running" : "");
+            return result;
+        } finally {
+            if (spool != null) {
+                spool.close();
+            }
+            if (!done) {
+                server.kill();
+            }
+        }
+    }
+
+    private PgTarget target(RestoreBackup command) throws RestoreFailure {
+        try {
+            return targets.get(command.targetId());
+        } catch (IllegalArgumentException e) {
+            throw new RestoreFailure("select", e.getMessage(), false);
+        }
+    }
+
+    private static void checkRecoveryTarget(RestoreBackup command) throws RestoreFailure {
+        if (command.targetPosition() != null && !LSN.matcher(command.targetPosition()).matches()) {
+            throw new RestoreFailure("recovery-target", "targetPosition '" + command.targetPosition()
+                    + "' is not a PostgreSQL LSN such as 0/3000060", false);
+        }
+        if (command.targetTransaction() != null && !XID.matcher(command.targetTransaction()).matches()) {
+            throw new RestoreFailure("recovery-target", "targetTransaction '" + command.targetTransaction()
+                    + "' is not a PostgreSQL transaction id (digits)", false);
+        }
+    }
+
+    private long extract(RestoreBackup command, Manifest backup, PgTarget target, Path dataDir)
+            throws IOException, InterruptedException, RestoreFailure {
+        long[] count = new long[1];
+        try (InputStream artifact = pipeline.openForRestore(command.targetId(), backup.backupId());
+                InputStream counted = new FilterInputStream(artifact) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            count[0] += n;
+                        }
+                        return n;
+                    }
+                }) {
+            new OsCommand(target.osUser(), List.of("tar", "-x", "-f", "-", "-C", dataDir.toString())).run(counted);
+        } catch (CorruptArtifactException e) {
+            throw new RestoreFailure("download", "backup '" + backup.backupId() + "' of target '"
+                    + command.targetId() + "' cannot be read: " + e.getMessage(), false, e);
+        } catch (IOException e) {
+            throw new RestoreFailure("extract", "unable to extract backup '" + backup.backupId() + "' into "
+                    + dataDir + ": " + e.getMessage(), true, e);
+        }
+        return count[0];
+    }
+
+    private static long segmentSize(PgTarget target, Path dataDir) throws IOException, InterruptedException {
+        String control = new OsCommand(Optional.empty(), List.of(target.tool("pg_controldata"), dataDir.toString()))
+                .run();
+        Matcher matcher = SEGMENT_SIZE.matcher(control);
+        if (!matcher.find()) {
+            throw new IOException("pg_controldata of the restored " + dataDir + " shows no WAL segment size");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private WalChain plan(RestoreBackup command, Manifest backup, long segmentSize)
+            throws IOException, RestoreFailure {
+        Map<String, Object> meta = backup.engineMetadata();
+        long timeline = Long.parseLong(String.valueOf(meta.get("timeline")));
+        long start = LogSequenceNumber.valueOf(String.valueOf(meta.get("startLsn"))).asLong();
+        long stop = LogSequenceNumber.valueOf(String.valueOf(meta.get("stopLsn"))).asLong();
+        WalChain chain = WalChain.plan(walStore(command.targetId()), timeline, start, stop, segmentSize);
+        if (!chain.missing().isEmpty() && Boolean.TRUE.equals(command.recoverToLatest())) {
+            throw new RestoreFailure("replay", missingText(command, chain) + "; the latest point cannot be reached "
+                    + "(restore to a point before the gap, or take a new base backup)", false);
+        }
+        LOG.infof("restore '%s': replaying %d archived WAL files on the way to timeline %d%s", command.commandId(),
+                chain.sequence().size(), chain.targetTimeline(),
+                chain.missing().isEmpty() ? "" : "; " + missingText(command, chain));
+        return chain;
+    }
+
+    private static String missingText(RestoreBackup command, WalChain chain) {
+        List<String> missing = chain.missing();
+        return "WAL segment " + missing.get(0) + " of target '" + command.targetId() + "' is missing from the archive"
+                + (missing.size() > 1
+                        ? " (" + missing.size() + " segments missing, up to " + missing.get(
+                                missing.size() - 1) + ")"
+                        : "");
+    }
+
+    private static RestoreFailure replayFailure(RestoreBackup command, WalChain chain, WalSpool spool,
+            String logTail) {
+        if (spool != null && spool.failure() != null) {
+            return new RestoreFailure("download", spool.failure() + "; server log: " + logTail, true);
+        }
+        String gap = chain != null && !chain.missing().isEmpty() ? missingText(command, chain) + "; " : "";
+        return new RestoreFailure("replay", gap + "the restored server stopped before recovery finished: "
+                + logTail, false);
+    }
+
+    private RestoreResult reached(RestoreBackup command, Manifest backup, RestoredServer server, long bytes)
+            throws Exception {
+        Instant consistentAt = RestoreEngine.consistentAt(backup);
+        if (!command.replaysLog()) {
+            return new RestoreResult(consistentAt, String.valueOf(backup.engineMetadata().get("stopLsn")), bytes);
+        }
+        Instant time = server.lastReplayedCommit().filter(t -> t.isAfter(consistentAt)).orElse(consistentAt);
+        String position = server.recoveryEnd().orElse(String.valueOf(backup.engineMetadata().get("stopLsn")));
+        return new RestoreResult(time, position, bytes);
+    }
+
+    private WalStore walStore(String targetId) {
+        return new WalStore(store, layout, masterKey, targetId, WriteOptions.of(agent.storageClass()));
+    }
+
+    private static Optional<RestoreResult> earlierResult(RestoreBackup command, Path dataDir) throws IOException {
+        Path marker = dataDir.resolve(MARKER);
+        if (!Files.exists(marker)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        if (!command.commandId().equals(properties.getProperty("commandId"))
+                || !Integer.toString(command.attempt()).equals(properties.getProperty("attempt"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new RestoreResult(Instant.parse(properties.getProperty("restoredTo")),
+                properties.getProperty("restoredToPosition"), Long.parseLong(properties.getProperty("restoredBytes"))));
+    }
+
+    private static void writeMarker(RestoreBackup command, Manifest backup, Path dataDir, RestoreResult result)
+            throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("commandId", command.commandId());
+        properties.setProperty("attempt", Integer.toString(command.attempt()));
+        properties.setProperty("targetId", command.targetId());
+        properties.setProperty("backupId", backup.backupId());
+        properties.setProperty("restoredTo", result.restoredTo().toString());
+        properties.setProperty("restoredToPosition", String.valueOf(result.restoredToPosition()));
+        properties.setProperty("restoredBytes", Long.toString(result.restoredBytes()));
+        try (Writer out = Files.newBufferedWriter(dataDir.resolve(MARKER), StandardCharsets.UTF_8)) {
+            properties.store(out, "Lifeboat restore: a redelivered command with this id reports this result");
+        }
+    }
+
+    private static void chownCreated(Path dataDir, PgTarget target) throws IOException {
+        for (String name : List.of("postgresql.conf", "pg_hba.conf", "postgresql.auto.conf", "recovery.signal")) {
+            Path file = dataDir.resolve(name);
+            if (Files.exists(file)) {
+                DataDirectory.own(file, target.osUser());
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
