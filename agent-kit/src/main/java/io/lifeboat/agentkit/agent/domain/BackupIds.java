@@ -7,6 +7,7 @@ import java.util.HexFormat;
 
 import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
+import io.lifeboat.events.backup.VerifyBackup;
 
 /**
  * Derives a backup id and the ids of its outcome facts from the {@link RunBackup} alone, so that a redelivered
@@ -37,6 +38,13 @@ public final class BackupIds {
         String identity = String.join("\u0000", "lifeboat-restore", command.engine().id(), command.targetId(),
                 command.commandId(), Integer.toString(command.attempt()));
         return "rs-" + HexFormat.of().formatHex(sha256(identity)).substring(0, HEX_CHARS);
+    }
+
+    /** {@code vf-} and 96 bits of SHA-256 over engine, target, backup, command id and attempt: one verification. */
+    public static String verifyId(VerifyBackup command) {
+        String identity = String.join("\u0000", "lifeboat-verify", command.engine().id(), command.targetId(),
+                command.backupId(), command.commandId(), Integer.toString(command.attempt()));
+        return "vf-" + HexFormat.of().formatHex(sha256(identity)).substring(0, HEX_CHARS);
     }
 
     /** The CloudEvents id of the {@code BackupCompleted} fact of {@code backupId}. */

@@ -15,10 +15,12 @@ import org.jboss.logging.Logger;
 import io.lifeboat.agentkit.agent.BackupEngine;
 import io.lifeboat.agentkit.agent.runner.BackupRunner;
 import io.lifeboat.agentkit.agent.runner.RestoreRunner;
+import io.lifeboat.agentkit.agent.runner.VerifyRunner;
 import io.lifeboat.events.EngineCommand;
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
+import io.lifeboat.events.backup.VerifyBackup;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.envelope.InvalidEventException;
@@ -27,8 +29,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Reads the engine's command topic (channel {@code commands}): dead-letters what is not a valid command, hands each
- * {@link RunBackup} to the {@link BackupRunner}, each {@link RestoreBackup} to the {@link RestoreRunner}, and
- * acknowledges the other commands, which this skeleton does not handle yet.
+ * {@link RunBackup} to the {@link BackupRunner}, each {@link RestoreBackup} to the {@link RestoreRunner}, each
+ * {@link VerifyBackup} to the {@link VerifyRunner}, and acknowledges the other commands (expiry), which this skeleton
+ * does not handle yet.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -45,6 +48,9 @@ public class CommandConsumer {
 
     @Inject
     RestoreRunner restores;
+
+    @Inject
+    VerifyRunner verifications;
 
     @Inject
     DeadLetterSender deadLetters;
@@ -96,6 +102,11 @@ public class CommandConsumer {
             @SuppressWarnings("unchecked")
             Envelope<RestoreBackup> restore = (Envelope<RestoreBackup>) command;
             return restores.submit(restore, message::ack);
+        }
+        if (command.payload() instanceof VerifyBackup) {
+            @SuppressWarnings("unchecked")
+            Envelope<VerifyBackup> verify = (Envelope<VerifyBackup>) command;
+            return verifications.submit(verify, message::ack);
         }
         LOG.infof("%s '%s' for target '%s' is not handled yet by the %s agent; acknowledged", command.type(),
                 command.id(), command.subject(), engine.engine().id());

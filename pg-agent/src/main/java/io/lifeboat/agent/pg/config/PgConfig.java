@@ -23,6 +23,10 @@ public interface PgConfig {
         /** Archived WAL segments fetched and decrypted ahead of replay (16 MiB each by default). */
         @WithDefault("8")
         int walPrefetch();
+
+        /** Where verifications restore FULL backups into scratch servers; removed after each check. */
+        @WithDefault("${java.io.tmpdir}/lifeboat-verify")
+        Path scratchDir();
     }
 
     /** One PostgreSQL server (and the database its logical backups read). */

@@ -24,10 +24,21 @@ final class OsCommand {
 
     private final Optional<String> osUser;
     private final List<String> command;
+    private final Optional<String> password;
 
     OsCommand(Optional<String> osUser, List<String> command) {
+        this(osUser, command, Optional.empty());
+    }
+
+    private OsCommand(Optional<String> osUser, List<String> command, Optional<String> password) {
         this.osUser = osUser;
         this.command = List.copyOf(command);
+        this.password = password;
+    }
+
+    /** The same command with {@code PGPASSWORD} in its environment (never on its command line). */
+    OsCommand withPassword(Optional<String> pgPassword) {
+        return new OsCommand(osUser, command, pgPassword);
     }
 
     /** Runs to completion and returns its standard output as text. */
@@ -45,6 +56,7 @@ final class OsCommand {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
         builder.environment().remove("PGPASSWORD");
+        password.ifPresent(value -> builder.environment().put("PGPASSWORD", value));
         Process process = builder.start();
         try {
             if (stdin != null) {

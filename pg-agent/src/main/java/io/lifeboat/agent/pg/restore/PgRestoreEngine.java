@@ -1,11 +1,8 @@
 package io.lifeboat.agent.pg.restore;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +31,6 @@ import io.lifeboat.agentkit.agent.RestoreEngine;
 import io.lifeboat.agentkit.agent.config.AgentConfig;
 import io.lifeboat.agentkit.crypto.MasterKey;
 import io.lifeboat.agentkit.pipeline.ArtifactPipeline;
-import io.lifeboat.agentkit.pipeline.CorruptArtifactException;
 import io.lifeboat.agentkit.pipeline.Manifest;
 import io.lifeboat.agentkit.storage.ArtifactLayout;
 import io.lifeboat.agentkit.storage.ObjectStore;
@@ -105,9 +101,9 @@ public class PgRestoreEngine implements RestoreEngine {
         }
         Path dataDir = destination.dataDir();
         DataDirectory.prepare(dataDir, command.overwrite(), target.osUser());
-        long extracted = extract(command, backup, target, dataDir);
+        long extracted = BackupExtractor.extract(pipeline, target, backup, dataDir);
         long segmentSize = segmentSize(target, dataDir);
-        int port = destination.port().isPresent() ? destination.port().getAsInt() : freePort();
+        int port = destination.port().isPresent() ? destination.port().getAsInt() : RestorePorts.free();
         Path spoolDir = dataDir.resolveSibling("." + dataDir.getFileName() + ".lifeboat-wal");
         Path logFile = dataDir.resolveSibling("." + dataDir.getFileName() + ".restore.log");
         RestoredServer server = new RestoredServer(target, dataDir, port, logFile);
@@ -179,32 +175,7 @@ public class PgRestoreEngine implements RestoreEngine {
         }
     }
 
-    private long extract(RestoreBackup command, Manifest backup, PgTarget target, Path dataDir)
-            throws IOException, InterruptedException, RestoreFailure {
-        long[] count = new long[1];
-        try (InputStream artifact = pipeline.openForRestore(command.targetId(), backup.backupId());
-                InputStream counted = new FilterInputStream(artifact) {
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        int n = super.read(b, off, len);
-                        if (n > 0) {
-                            count[0] += n;
-                        }
-                        return n;
-                    }
-                }) {
-            new OsCommand(target.osUser(), List.of("tar", "-x", "-f", "-", "-C", dataDir.toString())).run(counted);
-        } catch (CorruptArtifactException e) {
-            throw new RestoreFailure("download", "backup '" + backup.backupId() + "' of target '"
-                    + command.targetId() + "' cannot be read: " + e.getMessage(), false, e);
-        } catch (IOException e) {
-            throw new RestoreFailure("extract", "unable to extract backup '" + backup.backupId() + "' into "
-                    + dataDir + ": " + e.getMessage(), true, e);
-        }
-        return count[0];
-    }
-
-    private static long segmentSize(PgTarget target, Path dataDir) throws IOException, InterruptedException {
+    static long segmentSize(PgTarget target, Path dataDir) throws IOException, InterruptedException {
         String control = new OsCommand(Optional.empty(), List.of(target.tool("pg_controldata"), dataDir.toString()))
                 .run();
         Matcher matcher = SEGMENT_SIZE.matcher(control);
@@ -303,12 +274,6 @@ public class PgRestoreEngine implements RestoreEngine {
             if (Files.exists(file)) {
                 DataDirectory.own(file, target.osUser());
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
