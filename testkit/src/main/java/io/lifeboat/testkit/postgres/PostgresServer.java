@@ -96,6 +96,27 @@ public final class PostgresServer implements AutoCloseable {
         return this;
     }
 
+    /** Waits until this standby has replayed its primary's WAL up to the primary's current write position. */
+    public PostgresServer awaitReplayOfPrimary() {
+        if (primary == null) {
+            throw new IllegalStateException("PostgreSQL on port " + port() + " is not a standby");
+        }
+        String target;
+        try (Connection c = primary.connect();
+                var st = c.createStatement();
+                var rs = st.executeQuery("select pg_current_wal_lsn()")) {
+            rs.next();
+            target = rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("unable to read the WAL position of the primary on port "
+                    + primary.port() + ": " + e.getMessage(), e);
+        }
+        Await.until("standby on port " + port() + " to replay up to " + target, cluster.options.startTimeout(),
+                () -> PostgresSql.queryBoolean(this, "select pg_last_wal_replay_lsn() >= '" + target + "'::pg_lsn"),
+                () -> LogTail.of(cluster.log, 20));
+        return this;
+    }
+
     /** Stops the server, cleanly ({@link ShutdownMode#FAST}) or as a crash would ({@link ShutdownMode#IMMEDIATE}). */
     public void stop(ShutdownMode mode) {
         cluster.stop(mode);

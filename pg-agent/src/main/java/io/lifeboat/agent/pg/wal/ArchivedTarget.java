@@ -1,6 +1,8 @@
 package io.lifeboat.agent.pg.wal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,32 +12,43 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
+import io.lifeboat.events.archive.ArchiveFailed;
 import io.lifeboat.events.archive.ArchiveProgressed;
 
 /**
- * Keeps one target's {@link WalArchiver} running: forwards its progress, and after a failure, gap or timeline switch
- * logs the cause and starts a new archiver after a backoff (5 s, doubling, at most 60 s; reset by progress).
+ * Keeps one target's {@link WalArchiver} running: forwards its progress, and after a failure or gap reports an
+ * {@link ArchiveFailed} (the same one at most once a minute), logs the cause and starts a new archiver after a
+ * backoff (5 s, doubling, at most 60 s; reset by progress).
  */
 final class ArchivedTarget implements WalArchiveListener {
 
     private static final Logger LOG = Logger.getLogger(ArchivedTarget.class);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    static final Duration REPEAT_INTERVAL = Duration.ofMinutes(1);
 
     private final String targetId;
     private final Function<WalArchiveListener, WalArchiver> archivers;
     private final Consumer<ArchiveProgressed> progress;
+    private final Consumer<ArchiveFailed> failures;
     private final ScheduledExecutorService scheduler;
-    private final AtomicInteger failures = new AtomicInteger();
+    private final Clock clock;
+    private final RepeatFilter repeats;
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private volatile ArchiveProgressed last;
     private WalArchiver current;
     private boolean closed;
 
     ArchivedTarget(String targetId, Function<WalArchiveListener, WalArchiver> archivers,
-            Consumer<ArchiveProgressed> progress, ScheduledExecutorService scheduler) {
+            Consumer<ArchiveProgressed> progress, Consumer<ArchiveFailed> failures, ScheduledExecutorService scheduler,
+            Clock clock) {
         this.targetId = targetId;
         this.archivers = archivers;
         this.progress = progress;
+        this.failures = failures;
         this.scheduler = scheduler;
+        this.clock = clock;
+        this.repeats = new RepeatFilter(REPEAT_INTERVAL, clock);
     }
 
     /** Starts a new archiver unless closed; the previous one, if any, is closed first. */
@@ -66,32 +79,44 @@ final class ArchivedTarget implements WalArchiveListener {
 
     @Override
     public void progressed(ArchiveProgressed report) {
-        failures.set(0);
+        failuresInARow.set(0);
+        last = report;
         progress.accept(report);
     }
 
     @Override
     public void gap(WalGapException gap) {
-        Duration delay = backoff(failures.getAndIncrement());
-        LOG.errorf("continuous WAL archiving of target '%s' stopped: %s; retrying in %ss", targetId,
-                gap.getMessage(), delay.toSeconds());
-        restartAfter(delay);
+        stopped(gap);
     }
 
     @Override
     public void timelineSwitched(long fromTimeline, long toTimeline) {
-        Duration delay = backoff(failures.getAndIncrement());
-        LOG.errorf("continuous WAL archiving of target '%s' stopped: the server moved from timeline %d to %d, which"
-                + " the archiver does not follow yet; restarting on the new timeline in %ss", targetId, fromTimeline,
-                toTimeline, delay.toSeconds());
-        restartAfter(delay);
+        LOG.infof("continuous WAL archiving of target '%s' follows the server from timeline %d to %d", targetId,
+                fromTimeline, toTimeline);
     }
 
     @Override
     public void failed(Exception cause) {
-        Duration delay = backoff(failures.getAndIncrement());
-        LOG.warnf(cause, "continuous WAL archiving of target '%s' failed: %s; restarting in %ss", targetId,
-                cause.getMessage(), delay.toSeconds());
+        stopped(cause);
+    }
+
+    private void stopped(Exception cause) {
+        Duration delay = backoff(failuresInARow.getAndIncrement());
+        ArchiveFailed fact = ArchiveFailures.of(targetId, cause, last, clock.instant());
+        boolean report = repeats.pass(List.of(fact.failure(), String.valueOf(fact.missingFrom()),
+                String.valueOf(fact.missingTo()), fact.reason()));
+        Logger.Level level = !report
+                ? Logger.Level.DEBUG
+                : cause instanceof WalGapException ? Logger.Level.ERROR : Logger.Level.WARN;
+        LOG.logf(level, report && level == Logger.Level.WARN ? cause : null, "%s (%s); retrying in %ss",
+                fact.reason(), fact.failure(), delay.toSeconds());
+        if (report) {
+            try {
+                failures.accept(fact);
+            } catch (RuntimeException e) {
+                LOG.warnf("unable to report the %s failure of target '%s': %s", fact.failure(), targetId, e);
+            }
+        }
         restartAfter(delay);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
  *        {@code track_commit_timestamp} is on, else the server clock at the reading: every commit before it is at or
  *        before {@code lsn})
  * @param observedAt the server clock at the reading
+ * @param timeline the server's timeline at the reading (0 on a standby, whose walsender ends the stream itself)
  */
-record HeadSample(long lsn, Instant commitTime, Instant observedAt) {
+record HeadSample(long lsn, Instant commitTime, Instant observedAt, long timeline) {
 }

@@ -12,11 +12,14 @@ public interface WalArchiveListener {
     default void gap(WalGapException gap) {
     }
 
-    /** The server moved to another timeline; the archiver has stopped after storing what it had. */
+    /** The archiver moved on to the next timeline (after storing the old one's end and the new one's history). */
     default void timelineSwitched(long fromTimeline, long toTimeline) {
     }
 
-    /** The archiver stopped on an unexpected error. */
+    /**
+     * The archiver stopped on an error: the source ({@link java.sql.SQLException}), the store
+     * ({@link WalStoreException}), a timeline it cannot follow ({@link WalTimelineException}) or anything else.
+     */
     default void failed(Exception cause) {
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
@@ -16,14 +14,14 @@ import io.lifeboat.events.archive.ArchiveProgressed;
 /**
  * Continuous WAL archiving of one target, like {@code pg_receivewal}: streams WAL from a physical replication slot
  * on its own thread, stores every completed segment (and the segment being filled as {@code .partial}, every
- * partial interval) encrypted in the {@link WalStore}, confirms a segment to the slot only once it is stored, and
- * reports progress, gaps and timeline switches to a {@link WalArchiveListener}.
+ * partial interval) encrypted in the {@link WalStore}, confirms a segment to the slot only once it is stored, follows
+ * the server across timeline switches (the new timeline's history file, the old one's end as {@code .partial}), and
+ * reports progress, gaps, timeline switches and failures to a {@link WalArchiveListener}.
  */
 public final class WalArchiver implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WalArchiver.class.getName());
     private static final long IDLE_SLEEP_MILLIS = 10;
-    private static final Pattern SEGMENT_IN_MESSAGE = Pattern.compile("[0-9A-F]{24}");
 
     /**
      * Where the last start began streaming.
@@ -37,6 +35,7 @@ public final class WalArchiver implements AutoCloseable {
     private final WalArchiverSettings settings;
     private final WalStore store;
     private final WalArchiveListener listener;
+    private final StreamPlanner planner;
     private final CommitClock clock = new CommitClock();
     private volatile boolean running;
     private volatile ResumePoint resumePoint;
@@ -44,12 +43,14 @@ public final class WalArchiver implements AutoCloseable {
     private long timeline;
     private long archivedLsn;
     private String lastStored;
+    private SegmentBuffer current;
 
     /** An archiver of {@code settings.targetId()} into {@code store}; nothing happens before {@link #start()}. */
     public WalArchiver(WalArchiverSettings settings, WalStore store, WalArchiveListener listener) {
         this.settings = settings;
         this.store = store;
         this.listener = listener;
+        this.planner = new StreamPlanner(store, settings.targetId());
     }
 
     /** Starts streaming on a new daemon thread. */
@@ -88,67 +89,98 @@ public final class WalArchiver implements AutoCloseable {
             listener.gap(gap);
         } catch (Exception e) {
             if (running) {
-                reportStop(e);
+                listener.failed(e);
             }
         }
     }
 
-    private void reportStop(Exception e) {
-        // A stream that ends while the archiver wants more is how a promotion shows: look for a new timeline.
-        try (WalSource source = new WalSource(settings)) {
-            long now = source.timeline();
-            if (now != timeline && timeline != 0) {
-                listener.timelineSwitched(timeline, now);
-                return;
-            }
-        } catch (SQLException | RuntimeException probe) {
-            e.addSuppressed(probe);
-        }
-        listener.failed(e);
+    /** How one stream ended, when it did not fail. */
+    private enum Ending {
+        /** {@link #close()} was called. */
+        CLOSED,
+        /** The timeline being streamed ended at its switch point, or the server moved to another one. */
+        TIMELINE_LEFT
     }
 
     private void archive() throws Exception {
-        try (WalSource source = new WalSource(settings)) {
-            long segmentSize = source.segmentSize();
-            timeline = source.timeline();
-            String timelineHex = WalSegments.timelineHex(timeline);
-            long restartLsn = source.ensureSlot();
-            Optional<String> tip = store.highestSegment(timelineHex);
-            long start = tip.map(name -> (WalSegments.segmentNumber(name, segmentSize) + 1) * segmentSize)
-                    .orElse(restartLsn / segmentSize * segmentSize);
-            resumePoint = new ResumePoint(WalSegments.segmentOf(timeline, start, segmentSize), tip.isPresent());
-            archivedLsn = start;
-            lastStored = tip.orElse(resumePoint.segment());
-            PGReplicationStream stream;
-            try {
-                stream = source.open(start);
-            } catch (SQLException e) {
-                throw gapOrFailure(source, e, start, segmentSize);
+        StreamPlanner.Stretch previous = null;
+        timeline = planner.newestStoredTimeline();
+        while (running) {
+            Ending ending;
+            try (WalSource source = new WalSource(settings)) {
+                long segmentSize = source.segmentSize();
+                long serverTimeline = source.timeline();
+                StreamPlanner.Stretch stretch = planner.plan(source, segmentSize, serverTimeline,
+                        source.ensureSlot());
+                if (stretch.historic() && stretch.equals(previous)) {
+                    throw new WalTimelineException("WAL archiving of target '" + settings.targetId()
+                            + "' cannot get past " + WalSegments.format(stretch.start()) + " on timeline "
+                            + stretch.timeline() + " (server on timeline " + serverTimeline + ")");
+                }
+                previous = stretch;
+                if (resumePoint == null) {
+                    resumePoint = new ResumePoint(WalSegments.segmentOf(stretch.timeline(), stretch.start(),
+                            segmentSize), stretch.fromStore());
+                }
+                if (timeline != 0 && timeline != stretch.timeline()) {
+                    listener.timelineSwitched(timeline, stretch.timeline());
+                }
+                timeline = stretch.timeline();
+                ending = stream(source, stretch, segmentSize);
             }
-            try {
-                stream(source, stream, new SegmentBuffer(timeline, start / segmentSize, segmentSize), timelineHex);
-            } catch (SQLException e) {
-                // The walsender reports a removed segment after the stream has started, on the first read.
-                throw gapOrFailure(source, e, start, segmentSize);
-            } finally {
-                closeStream(stream);
+            if (ending == Ending.CLOSED) {
+                return;
             }
         }
     }
 
-    private Exception gapOrFailure(WalSource source, SQLException e, long start, long segmentSize)
-            throws SQLException {
-        String message = String.valueOf(e.getMessage());
-        if (!message.contains("has already been removed")) {
-            return new IOException("unable to stream WAL of target '" + settings.targetId() + "' from slot '"
-                    + settings.slotName() + "' (started at " + WalSegments.format(start) + "): " + message, e);
+    private Ending stream(WalSource source, StreamPlanner.Stretch stretch, long segmentSize) throws Exception {
+        long start = stretch.start();
+        if (archivedLsn <= start) {
+            // Else the previous stream (the old timeline's .partial) already holds the head of this segment.
+            archivedLsn = start;
+            lastStored = store.highestSegment(WalSegments.timelineHex(timeline)).orElse(WalSegments.segmentOf(
+                    timeline, start, segmentSize));
         }
-        Matcher named = SEGMENT_IN_MESSAGE.matcher(message);
-        long first = named.find() ? WalSegments.segmentNumber(named.group(), segmentSize) : start / segmentSize;
-        long last = source.oldestSegmentOnServer().map(name -> WalSegments.segmentNumber(name, segmentSize) - 1)
-                .filter(n -> n >= first).orElse(first);
-        return new WalGapException(settings.targetId(), WalSegments.fileName(timeline, first, segmentSize),
-                WalSegments.fileName(timeline, last, segmentSize), message, e);
+        PGReplicationStream stream;
+        try {
+            stream = source.open(start, timeline);
+        } catch (SQLException e) {
+            throw source.explain(e, start, timeline, segmentSize);
+        }
+        SegmentBuffer segment = new SegmentBuffer(timeline, start / segmentSize, segmentSize);
+        try {
+            return stream(source, stream, segment, stretch.end());
+        } catch (SQLException | IOException e) {
+            if (stretch.historic() || e instanceof WalStoreException || !serverLeft(timeline)) {
+                // The walsender reports a removed segment after the stream has started, on the first read.
+                throw e instanceof SQLException sql ? source.explain(sql, start, timeline, segmentSize) : e;
+            }
+            // A promotion ends the stream (the walsender's CopyDone makes the next read wait and time out).
+            return Ending.TIMELINE_LEFT;
+        } finally {
+            storeLastPartial();
+            closeStream(stream);
+        }
+    }
+
+    private void storeLastPartial() {
+        try {
+            storePartial(current, WalSegments.timelineHex(timeline));
+        } catch (IOException e) {
+            // Not fatal: the tail is streamed again from the last complete segment on the next start.
+            LOG.log(System.Logger.Level.WARNING, "unable to store the partial tail of the WAL of target '"
+                    + settings.targetId() + "': " + e.getMessage());
+        }
+    }
+
+    /** Whether the server has moved on from {@code streamed}, asked on a new connection ({@code IDENTIFY_SYSTEM}). */
+    private boolean serverLeft(long streamed) {
+        try (WalSource probe = new WalSource(settings)) {
+            return probe.timeline() != streamed;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void closeStream(PGReplicationStream stream) {
@@ -161,25 +193,30 @@ public final class WalArchiver implements AutoCloseable {
         }
     }
 
-    private void stream(WalSource source, PGReplicationStream stream, SegmentBuffer first, String timelineHex)
+    private Ending stream(WalSource source, PGReplicationStream stream, SegmentBuffer first, long end)
             throws Exception {
-        SegmentBuffer segment = first;
+        String timelineHex = WalSegments.timelineHex(timeline);
+        current = first;
         long lastPartial = System.nanoTime();
         long lastProgress = 0;
         while (running) {
+            if (current.position() >= end) {
+                // All of a left timeline is here; another read would consume the walsender's CopyDone and block.
+                return Ending.TIMELINE_LEFT;
+            }
             ByteBuffer bytes = stream.readPending();
             if (bytes != null) {
                 long from = stream.getLastReceiveLSN().asLong() - bytes.remaining();
-                if (from != segment.position()) {
+                if (from != current.position()) {
                     throw new IOException("WAL stream of slot '" + settings.slotName() + "' sent "
-                            + WalSegments.format(from) + " where " + WalSegments.format(segment.position())
+                            + WalSegments.format(from) + " where " + WalSegments.format(current.position())
                             + " was expected");
                 }
                 while (bytes.hasRemaining()) {
-                    segment.append(bytes);
-                    if (segment.full()) {
-                        storeComplete(stream, segment, timelineHex);
-                        segment = segment.next();
+                    current.append(bytes);
+                    if (current.full()) {
+                        storeComplete(stream, current, timelineHex);
+                        current = current.next();
                     }
                 }
             } else if (stream.isClosed()) {
@@ -188,18 +225,21 @@ public final class WalArchiver implements AutoCloseable {
             }
             long now = System.nanoTime();
             if (now - lastPartial >= settings.partialInterval().toNanos()) {
-                storePartial(segment, timelineHex);
+                storePartial(current, timelineHex);
                 lastPartial = now;
             }
             if (now - lastProgress >= settings.progressInterval().toNanos()) {
-                reportProgress(source);
+                HeadSample head = reportProgress(source);
                 lastProgress = now;
+                if (end == StreamPlanner.OPEN && head.timeline() != 0 && head.timeline() != timeline) {
+                    return Ending.TIMELINE_LEFT;
+                }
             }
             if (bytes == null) {
                 Thread.sleep(IDLE_SLEEP_MILLIS);
             }
         }
-        storePartial(segment, timelineHex);
+        return Ending.CLOSED;
     }
 
     private void storeComplete(PGReplicationStream stream, SegmentBuffer segment, String timelineHex)
@@ -221,7 +261,7 @@ public final class WalArchiver implements AutoCloseable {
     }
 
     private void storePartial(SegmentBuffer segment, String timelineHex) throws IOException {
-        if (!segment.changedSincePartial()) {
+        if (segment == null || !segment.changedSincePartial()) {
             return;
         }
         if (segment.key == null) {
@@ -233,13 +273,13 @@ public final class WalArchiver implements AutoCloseable {
         lastStored = segment.name + WalStore.PARTIAL_SUFFIX;
     }
 
-    private void reportProgress(WalSource source) throws SQLException {
+    private HeadSample reportProgress(WalSource source) throws SQLException {
         HeadSample head = source.head();
         clock.add(head);
         Optional<HeadSample> reached = clock.reachedBy(archivedLsn);
         if (reached.isEmpty()) {
             // Still catching up to the first reading: no commit time can be vouched for yet.
-            return;
+            return head;
         }
         ArchiveProgressed progress = new ArchiveProgressed(settings.targetId(), Engine.POSTGRES,
                 WalSegments.format(archivedLsn), reached.get().commitTime(), WalSegments.format(head.lsn()),
@@ -250,5 +290,6 @@ public final class WalArchiver implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "progress listener of WAL archiver of target '"
                     + settings.targetId() + "' failed: " + e.getMessage(), e);
         }
+        return head;
     }
 }

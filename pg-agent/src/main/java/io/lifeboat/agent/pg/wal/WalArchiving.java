@@ -1,5 +1,6 @@
 package io.lifeboat.agent.pg.wal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Runs one {@link WalArchiver} per target with {@code continuous-archiving=true} from startup to shutdown, restarting
- * it after failures and publishing its progress through {@link ArchivePublisher}.
+ * it after failures, publishing its progress and failures through {@link ArchivePublisher} and recording them in
+ * {@link ArchiveMetrics}.
  */
 @ApplicationScoped
 public class WalArchiving {
@@ -55,6 +57,9 @@ public class WalArchiving {
     @Inject
     ArchivePublisher publisher;
 
+    @Inject
+    ArchiveMetrics metrics;
+
     private final List<ArchivedTarget> running = new ArrayList<>();
     private ScheduledExecutorService scheduler;
 
@@ -70,7 +75,13 @@ public class WalArchiving {
                 WalStore walStore = new WalStore(store, layout, masterKey, id,
                         WriteOptions.of(agent.storageClass()));
                 ArchivedTarget target = new ArchivedTarget(id,
-                        listener -> new WalArchiver(settings, walStore, listener), publisher::publish, scheduler());
+                        listener -> new WalArchiver(settings, walStore, listener), progress -> {
+                            metrics.progressed(progress);
+                            publisher.publish(progress);
+                        }, failed -> {
+                            metrics.failed(failed);
+                            publisher.publish(failed);
+                        }, scheduler(), Clock.systemUTC());
                 target.start();
                 running.add(target);
                 LOG.infof("continuous WAL archiving of target '%s' started (slot '%s')", id, settings.slotName());

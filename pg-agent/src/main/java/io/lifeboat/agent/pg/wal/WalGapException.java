@@ -13,13 +13,21 @@ public final class WalGapException extends IOException {
 
     private final String firstMissing;
     private final String lastMissing;
+    private final String archivedPosition;
 
-    WalGapException(String targetId, String firstMissing, String lastMissing, String serverMessage, Throwable cause) {
+    WalGapException(String targetId, String firstMissing, String lastMissing, String archivedPosition,
+            String serverMessage, Throwable cause) {
         super("WAL gap in the archive of target '" + targetId + "': segments " + firstMissing + " to " + lastMissing
                 + " are no longer on the server and were never stored (server: " + serverMessage
                 + "); take a new base backup", cause);
         this.firstMissing = firstMissing;
         this.lastMissing = lastMissing;
+        this.archivedPosition = archivedPosition;
+    }
+
+    /** The end of the stored WAL: the first byte of {@link #firstMissing()}. */
+    public String archivedPosition() {
+        return archivedPosition;
     }
 
     /** The first segment that is missing from the archive. */

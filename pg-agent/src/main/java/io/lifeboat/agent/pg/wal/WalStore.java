@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.lifeboat.agent.pg.wal.WalSegmentCodec.SegmentKey;
 import io.lifeboat.agentkit.crypto.MasterKey;
@@ -40,14 +41,14 @@ public final class WalStore {
     /** The complete segment names stored for {@code timelineHex}, in order ({@code .partial} and history excluded). */
     public List<String> segments(String timelineHex) throws IOException {
         String prefix = layout.walPrefix(targetId, timelineHex);
-        return store.list(prefix).stream().map(ObjectInfo::key).map(key -> key.substring(prefix.length()))
+        return list(prefix).stream().map(ObjectInfo::key).map(key -> key.substring(prefix.length()))
                 .filter(WalSegments::isSegmentName).sorted().toList();
     }
 
     /** The timelines (8 hex digits) that have any stored WAL object, in order. */
     public List<String> timelines() throws IOException {
         String root = layout.walRoot(targetId);
-        return store.list(root).stream().map(ObjectInfo::key).map(key -> key.substring(root.length()))
+        return list(root).stream().map(ObjectInfo::key).map(key -> key.substring(root.length()))
                 .filter(rest -> rest.indexOf('/') == 8).map(rest -> rest.substring(0, 8))
                 .filter(WalSegments::isTimelineHex).distinct().sorted().toList();
     }
@@ -55,8 +56,41 @@ public final class WalStore {
     /** Every object name stored for {@code timelineHex}: segments, {@code .partial} tails and history files. */
     public List<String> objects(String timelineHex) throws IOException {
         String prefix = layout.walPrefix(targetId, timelineHex);
-        return store.list(prefix).stream().map(ObjectInfo::key).map(key -> key.substring(prefix.length())).sorted()
+        return list(prefix).stream().map(ObjectInfo::key).map(key -> key.substring(prefix.length())).sorted()
                 .toList();
+    }
+
+    /** The newest timeline with a stored segment or {@code .partial} (a timeline with only its history is not). */
+    OptionalLong newestWalTimeline() throws IOException {
+        List<String> all = timelines();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (objects(all.get(i)).stream().anyMatch(name -> WalSegments.isSegmentName(name) || name.endsWith(
+                    PARTIAL_SUFFIX))) {
+                return OptionalLong.of(Long.parseLong(all.get(i), 16));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The first segment of {@code timelineHex} that has only a {@code .partial}, if any. */
+    Optional<String> lowestPartial(String timelineHex) throws IOException {
+        return objects(timelineHex).stream().filter(name -> name.endsWith(PARTIAL_SUFFIX))
+                .map(name -> name.substring(0, name.length() - PARTIAL_SUFFIX.length()))
+                .filter(WalSegments::isSegmentName).findFirst();
+    }
+
+    /** How many bytes the stored {@code .partial} of {@code segment} holds, if one is stored. */
+    OptionalLong partialLength(String timelineHex, String segment) throws IOException {
+        if (!objects(timelineHex).contains(segment + PARTIAL_SUFFIX)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(read(timelineHex, segment + PARTIAL_SUFFIX).length);
+    }
+
+    /** Stores PostgreSQL's history file of {@code timelineHex} as {@link #historyFileName}, encrypted. */
+    void putHistory(String timelineHex, byte[] content) throws IOException {
+        String name = historyFileName(timelineHex);
+        put(newKey(timelineHex, name), timelineHex, name, content, content.length);
     }
 
     /** The history file of {@code timelineHex} ({@code 00000002.history}), stored under its own timeline folder. */
@@ -81,7 +115,15 @@ public final class WalStore {
 
     /** The raw bytes of a stored segment, {@code .partial} or history file, after every integrity check. */
     public byte[] read(String timelineHex, String objectName) throws IOException {
-        try (InputStream in = store.open(layout.walSegment(targetId, timelineHex, objectName))) {
+        String key = layout.walSegment(targetId, timelineHex, objectName);
+        InputStream in;
+        try {
+            in = store.open(key);
+        } catch (IOException e) {
+            throw new WalStoreException("unable to read WAL object '" + key + "' from " + store.location() + ": "
+                    + e.getMessage(), e);
+        }
+        try (in) {
             return WalSegmentCodec.decode(masterKey, targetId, timelineHex, objectName, in);
         }
     }
@@ -96,12 +138,27 @@ public final class WalStore {
         try {
             store.put(objectKey, stored, options);
         } catch (IOException e) {
-            throw new IOException("unable to store WAL object '" + objectKey + "' in " + store.location() + ": "
+            throw new WalStoreException("unable to store WAL object '" + objectKey + "' in " + store.location() + ": "
                     + e.getMessage(), e);
         }
     }
 
     void deletePartial(String timelineHex, String segment) throws IOException {
-        store.delete(layout.walSegment(targetId, timelineHex, segment + PARTIAL_SUFFIX));
+        String key = layout.walSegment(targetId, timelineHex, segment + PARTIAL_SUFFIX);
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            throw new WalStoreException("unable to delete WAL object '" + key + "' in " + store.location() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private List<ObjectInfo> list(String prefix) throws IOException {
+        try {
+            return store.list(prefix);
+        } catch (IOException e) {
+            throw new WalStoreException("unable to list WAL objects under '" + prefix + "' in " + store.location()
+                    + ": " + e.getMessage(), e);
+        }
     }
 }

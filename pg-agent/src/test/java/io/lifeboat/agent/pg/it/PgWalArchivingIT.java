@@ -1,6 +1,8 @@
 package io.lifeboat.agent.pg.it;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -100,6 +102,12 @@ class PgWalArchivingIT {
         assertThat(records.toString(StandardCharsets.ISO_8859_1)).contains(marker);
         assertThat(store.list(new ArtifactLayout().walPrefix(PgAgentTestResource.ARCHIVED, timeline)))
                 .noneMatch(info -> new String(readAll(info.key()), StandardCharsets.ISO_8859_1).contains(marker));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("lifeboat_archive_timeline{engine=\"postgres\",target=\"archived\"} "
+                        + Long.parseLong(timeline, 16)))
+                .body(containsString("lifeboat_archive_lag_bytes{engine=\"postgres\",target=\"archived\"}"))
+                .body(containsString(
+                        "lifeboat_archive_progress_reports_total{engine=\"postgres\",target=\"archived\"}"));
     }
 
     /** The WAL records' bytes: every 8 KiB page without its header (40 bytes on a segment's first page, else 24). */

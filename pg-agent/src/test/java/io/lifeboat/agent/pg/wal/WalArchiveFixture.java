@@ -31,6 +31,8 @@ final class WalArchiveFixture implements WalArchiveListener, AutoCloseable {
     final List<ArchiveProgressed> progress = new CopyOnWriteArrayList<>();
     final AtomicReference<WalGapException> gap = new AtomicReference<>();
     final AtomicReference<Exception> failure = new AtomicReference<>();
+    final List<String> switches = new CopyOnWriteArrayList<>();
+    volatile long switchedAtNanos;
 
     WalArchiveFixture(PostgresServer server, String targetId, Path dir) throws IOException {
         this.server = server;
@@ -42,11 +44,15 @@ final class WalArchiveFixture implements WalArchiveListener, AutoCloseable {
     }
 
     WalArchiver start() {
-        WalArchiver archiver = new WalArchiver(WalArchiverSettings.of(targetId, server.jdbcUrl(), server.user(),
-                server.password(), targetId + "_slot", new StorageLocation(storeRoot.toString(), targetId)), store,
-                this);
+        WalArchiver archiver = archiver(this);
         archiver.start();
         return archiver;
+    }
+
+    /** A new, unstarted archiver of this fixture's target that reports to {@code listener}. */
+    WalArchiver archiver(WalArchiveListener listener) {
+        return new WalArchiver(WalArchiverSettings.of(targetId, server.jdbcUrl(), server.user(), server.password(),
+                targetId + "_slot", new StorageLocation(storeRoot.toString(), targetId)), store, listener);
     }
 
     void sql(String... statements) throws SQLException {
@@ -76,8 +82,20 @@ final class WalArchiveFixture implements WalArchiveListener, AutoCloseable {
     }
 
     List<String> segments() {
+        return segments("00000001");
+    }
+
+    List<String> segments(String timelineHex) {
         try {
-            return store.segments("00000001");
+            return store.segments(timelineHex);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<String> objects(String timelineHex) {
+        try {
+            return store.objects(timelineHex);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -91,6 +109,12 @@ final class WalArchiveFixture implements WalArchiveListener, AutoCloseable {
     @Override
     public void gap(WalGapException e) {
         gap.set(e);
+    }
+
+    @Override
+    public void timelineSwitched(long fromTimeline, long toTimeline) {
+        switchedAtNanos = System.nanoTime();
+        switches.add(fromTimeline + "->" + toTimeline);
     }
 
     @Override
