@@ -1,6 +1,8 @@
 package io.lifeboat.agent.pg.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +29,17 @@ public interface PgConfig {
         /** Where verifications restore FULL backups into scratch servers; removed after each check. */
         @WithDefault("${java.io.tmpdir}/lifeboat-verify")
         Path scratchDir();
+    }
+
+    /** What all targets' change capture shares: {@code lifeboat.pg.cdc.*}. */
+    Cdc cdc();
+
+    /** Settings of change capture that are not per target. */
+    interface Cdc {
+
+        /** Directory of the engines' offset files, one {@code <target>.offsets} each; kept across restarts. */
+        @WithDefault("${user.home}/.lifeboat/pg-cdc")
+        Path offsetDir();
     }
 
     /** One PostgreSQL server (and the database its logical backups read). */
@@ -65,5 +78,36 @@ public interface PgConfig {
 
         /** Physical replication slot of the WAL archiver; empty = {@code lifeboat_<id>} with other characters as _. */
         Optional<String> slot();
+
+        /** Change capture of this target with the Debezium engine: {@code targets.<id>.change-capture.*}. */
+        ChangeCapture changeCapture();
+    }
+
+    /** Logical decoding of one target (pgoutput): the newest commit on the source and an optional change feed. */
+    interface ChangeCapture {
+
+        /** Whether the agent runs a Debezium engine for this target; when false, a slot left by it is dropped. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Whether each row change is published to {@code lifeboat.changes.<id>}. */
+        @WithDefault("false")
+        boolean changeFeed();
+
+        /** Logical replication slot; empty = {@code lifeboat_cdc_<id>} with other characters as _. */
+        Optional<String> slot();
+
+        /** Publication; empty = {@code lifeboat_<id>} with other characters as _. */
+        Optional<String> publication();
+
+        /**
+         * Tables as {@code schema.table} ({@code public} when no schema is given); the publication then contains
+         * only these. Empty = every table, which needs a superuser to create the publication.
+         */
+        Optional<List<String>> tables();
+
+        /** How long the engine waits for new changes before it looks again; the default adds ~16 ms at most. */
+        @WithDefault("10ms")
+        Duration pollInterval();
     }
 }

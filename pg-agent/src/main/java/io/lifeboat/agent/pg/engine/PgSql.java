@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /** JDBC connections to a target and the single-value queries the engines run before and around a backup. */
-final class PgSql {
+public final class PgSql {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 15;
 
@@ -16,7 +16,7 @@ final class PgSql {
     }
 
     /** A new connection to the target's database; fails naming the target and the server's reason. */
-    static Connection connect(PgTarget target) throws SQLException {
+    public static Connection connect(PgTarget target) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", target.user());
         target.password().ifPresent(password -> props.setProperty("password", password));

@@ -93,6 +93,11 @@ class PgTargetsTest {
             public Optional<String> slot() {
                 return Optional.empty();
             }
+
+            @Override
+            public PgConfig.ChangeCapture changeCapture() {
+                throw new UnsupportedOperationException("not used by PgTargets");
+            }
         };
     }
 }

@@ -16,10 +16,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Creates the agent's topics on the shared broker, starts the shared PostgreSQL server with a {@code shop} database,
- * and points the agent at a fresh store and key file and at four targets: {@code main}, {@code wrong-password},
+ * and points the agent at a fresh store and key file and at seven targets: {@code main}, {@code wrong-password},
  * {@code tablespaces} (a second server with one tablespace besides the defaults), {@code archived} (the shared
- * server again, with continuous WAL archiving) and {@code crash} (a server of its own, archived, which a test stops
- * the way a crash does). Restores run PostgreSQL as the {@code postgres} OS account.
+ * server again, with continuous WAL archiving), {@code crash} (a server of its own, archived, which a test stops
+ * the way a crash does), {@code cdc} (change capture of table {@code cdc_items} with its change feed) and
+ * {@code cdc-off} (change capture disabled, with a slot and publication left behind to be dropped). Restores run
+ * PostgreSQL as the {@code postgres} OS account.
  */
 public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -31,6 +33,9 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
     static final String ARCHIVED = "archived";
     static final String CRASH = "crash";
     static PostgresServer crashServer;
+    static final String CDC = "cdc";
+    static final String CDC_OFF = "cdc-off";
+    static final String CDC_TABLE = "cdc_items";
     static Path storeRoot;
     static Path keyFile;
 
@@ -41,6 +46,7 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
         broker.createTopic(Topics.BACKUP_EVENTS.name(), 3, false);
         broker.createTopic(Topics.DEADLETTER.name(), 1, false);
         broker.createTopic(Topics.ARCHIVE_EVENTS.name(), 3, false);
+        broker.createTopic("lifeboat.changes." + CDC, 1, false);
         PostgresServer server = PostgresServer.shared();
         server.createDatabase(DATABASE);
         Path dir = TempDirs.create("pg-agent-it");
@@ -60,6 +66,7 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
         target(config, CRASH, crashServer, crashServer.password());
         config.put("lifeboat.pg.targets." + CRASH + ".continuous-archiving", "true");
         config.put("lifeboat.pg.targets." + CRASH + ".os-user", "postgres");
+        changeCapture(config, server, dir);
         return config;
     }
 
@@ -75,6 +82,26 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("unable to create a tablespace in " + location + ": " + e.getMessage(), e);
         }
         return server;
+    }
+
+    /** Target {@code cdc} captures {@code cdc_items}; {@code cdc-off} has a slot and publication left over. */
+    private static void changeCapture(Map<String, String> config, PostgresServer server, Path dir) {
+        config.put("lifeboat.pg.cdc.offset-dir", dir.resolve("cdc-offsets").toString());
+        target(config, CDC, server, server.password());
+        config.put("lifeboat.pg.targets." + CDC + ".change-capture.enabled", "true");
+        config.put("lifeboat.pg.targets." + CDC + ".change-capture.change-feed", "true");
+        config.put("lifeboat.pg.targets." + CDC + ".change-capture.tables", "public." + CDC_TABLE);
+        config.put("lifeboat.pg.targets." + CDC + ".change-capture.poll-interval", "10ms");
+        target(config, CDC_OFF, server, server.password());
+        try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
+            statement.execute("create table " + CDC_TABLE + " (id int primary key, name text not null, qty int)");
+            statement.execute("select pg_create_logical_replication_slot('lifeboat_cdc_cdc_off', 'pgoutput')");
+            statement.execute("create publication lifeboat_cdc_off for table " + CDC_TABLE);
+            statement.execute("comment on publication lifeboat_cdc_off is"
+                    + " 'lifeboat change capture of target cdc-off'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("unable to prepare change capture: " + e.getMessage(), e);
+        }
     }
 
     private static void target(Map<String, String> config, String id, PostgresServer server, String password) {
