@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.postgresql.replication.LogSequenceNumber;
 
 import io.lifeboat.agent.pg.engine.PgTarget;
+import io.lifeboat.agent.pg.wal.TimelineHistory;
 
 /**
  * The PostgreSQL server started on a restored data directory: writes its recovery settings, starts it with
@@ -46,7 +47,8 @@ final class RestoredServer {
 
     /**
      * Makes the directory startable on this host: a postgresql.conf and pg_hba.conf when the source kept them
-     * elsewhere (Debian keeps them in /etc), the restore's settings, and {@code recovery.signal} for log replay.
+     * elsewhere (Debian keeps them in /etc), the restore's settings, no {@code standby.signal}, and
+     * {@code recovery.signal} for log replay.
      */
     void configure(List<String> settings, boolean replay) throws IOException {
         Path conf = dataDir.resolve("postgresql.conf");
@@ -62,6 +64,10 @@ final class RestoredServer {
         Files.write(dataDir.resolve("postgresql.auto.conf"), settings, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+        // A backup taken from a standby carries its standby.signal: a restored copy must recover and promote, not
+        // wait for WAL from a primary forever.
+        Files.deleteIfExists(dataDir.resolve("standby.signal"));
+        Files.deleteIfExists(dataDir.resolve("recovery.signal"));
         if (replay) {
             Files.writeString(dataDir.resolve("recovery.signal"), "");
         }
@@ -135,7 +141,7 @@ final class RestoredServer {
             String name = newest.get().getFileName().toString();
             TimelineHistory history = TimelineHistory.parse(Long.parseLong(name.substring(0, 8), 16),
                     Files.readAllBytes(newest.get()));
-            return Optional.of(LogSequenceNumber.valueOf(history.beginLsn()).asString());
+            return Optional.of(LogSequenceNumber.valueOf(history.start().orElse(0)).asString());
         }
     }
 

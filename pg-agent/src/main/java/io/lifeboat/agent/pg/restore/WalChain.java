@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.lifeboat.agent.pg.wal.TimelineHistory;
 import io.lifeboat.agent.pg.wal.WalSegments;
 import io.lifeboat.agent.pg.wal.WalStore;
 
@@ -66,7 +67,8 @@ final class WalChain {
             TimelineHistory history = content.map(bytes -> TimelineHistory.parse(timeline, bytes))
                     .orElse(TimelineHistory.root(timeline));
             histories.put(timeline, history);
-            boolean descends = timeline == backupTimeline || history.endOf(backupTimeline) >= stopLsn;
+            boolean descends = timeline == backupTimeline
+                    || history.switchPoint(backupTimeline).orElse(-1) >= stopLsn;
             if (descends && timeline > target) {
                 target = timeline;
             }
@@ -120,11 +122,11 @@ final class WalChain {
     private static List<PathEntry> path(TimelineHistory target, long backupTimeline, long segmentSize) {
         List<PathEntry> path = new ArrayList<>();
         long begin = 0;
-        for (TimelineHistory.Switch ancestor : target.ancestors()) {
+        for (TimelineHistory.Entry ancestor : target.ancestors()) {
             if (ancestor.timeline() >= backupTimeline) {
                 path.add(new PathEntry(ancestor.timeline(), begin / segmentSize));
             }
-            begin = ancestor.endLsn();
+            begin = ancestor.switchPoint();
         }
         path.add(new PathEntry(target.timeline(), begin / segmentSize));
         return path;

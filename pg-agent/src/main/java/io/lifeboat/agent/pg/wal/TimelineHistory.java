@@ -11,10 +11,10 @@ import org.postgresql.replication.LogSequenceNumber;
  * A parsed PostgreSQL timeline history file ({@code 00000002.history}): for every ancestor timeline, the LSN where
  * it ended and its child began ({@code <parent tli>\t<switch point>\t<reason>} per line).
  */
-final class TimelineHistory {
+public final class TimelineHistory {
 
     /** One ancestor: {@code timeline} holds WAL up to (not including) {@code switchPoint}; {@code line} as read. */
-    record Entry(long timeline, long switchPoint, String line) {
+    public record Entry(long timeline, long switchPoint, String line) {
     }
 
     private final long timeline;
@@ -26,7 +26,7 @@ final class TimelineHistory {
     }
 
     /** The history of {@code timeline} from the file's bytes; comments and blank lines are skipped. */
-    static TimelineHistory parse(long timeline, byte[] content) {
+    public static TimelineHistory parse(long timeline, byte[] content) {
         List<Entry> entries = new ArrayList<>();
         for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
             String trimmed = line.strip();
@@ -45,15 +45,21 @@ final class TimelineHistory {
 
     /** The history of timeline 1, which has no file: no ancestors. */
     static TimelineHistory first() {
-        return new TimelineHistory(1, List.of());
+        return root(1);
     }
 
-    long timeline() {
+    /** A timeline with no known ancestors (timeline 1, or one whose history file is not stored). */
+    public static TimelineHistory root(long timeline) {
+        return new TimelineHistory(timeline, List.of());
+    }
+
+    /** The timeline this file describes. */
+    public long timeline() {
         return timeline;
     }
 
     /** The ancestors, oldest first. */
-    List<Entry> ancestors() {
+    public List<Entry> ancestors() {
         return ancestors;
     }
 
@@ -73,7 +79,7 @@ final class TimelineHistory {
     }
 
     /** Where {@code ancestor} ended, if it is an ancestor of this timeline. */
-    OptionalLong switchPoint(long ancestor) {
+    public OptionalLong switchPoint(long ancestor) {
         return ancestors.stream().filter(e -> e.timeline() == ancestor).mapToLong(Entry::switchPoint).findFirst();
     }
 
@@ -88,7 +94,7 @@ final class TimelineHistory {
     }
 
     /** Where this timeline began: the switch point of its parent, if it has one. */
-    OptionalLong start() {
+    public OptionalLong start() {
         return ancestors.isEmpty()
                 ? OptionalLong.empty()
                 : OptionalLong.of(ancestors.get(ancestors.size() - 1).switchPoint());

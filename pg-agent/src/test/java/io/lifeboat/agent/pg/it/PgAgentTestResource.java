@@ -16,12 +16,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Creates the agent's topics on the shared broker, starts the shared PostgreSQL server with a {@code shop} database,
- * and points the agent at a fresh store and key file and at seven targets: {@code main}, {@code wrong-password},
+ * and points the agent at a fresh store and key file and at eight targets: {@code main}, {@code wrong-password},
  * {@code tablespaces} (a second server with one tablespace besides the defaults), {@code archived} (the shared
  * server again, with continuous WAL archiving), {@code crash} (a server of its own, archived, which a test stops
  * the way a crash does), {@code cdc} (change capture of table {@code cdc_items} with its change feed) and
- * {@code cdc-off} (change capture disabled, with a slot and publication left behind to be dropped). Restores run
- * PostgreSQL as the {@code postgres} OS account.
+ * {@code cdc-off} (change capture disabled, with a slot and publication left behind to be dropped) and
+ * {@code promoted} (the standby of a primary of its own, archived from the standby, which a test promotes). Restores
+ * run PostgreSQL as the {@code postgres} OS account.
  */
 public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +34,9 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
     static final String ARCHIVED = "archived";
     static final String CRASH = "crash";
     static PostgresServer crashServer;
+    static final String PROMOTED = "promoted";
+    static PostgresServer switchPrimary;
+    static PostgresServer switchStandby;
     static final String CDC = "cdc";
     static final String CDC_OFF = "cdc-off";
     static final String CDC_TABLE = "cdc_items";
@@ -66,6 +70,12 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
         target(config, CRASH, crashServer, crashServer.password());
         config.put("lifeboat.pg.targets." + CRASH + ".continuous-archiving", "true");
         config.put("lifeboat.pg.targets." + CRASH + ".os-user", "postgres");
+        switchPrimary = PostgresServer.start();
+        switchPrimary.createDatabase(DATABASE);
+        switchStandby = switchPrimary.startStandby();
+        target(config, PROMOTED, switchStandby, switchStandby.password());
+        config.put("lifeboat.pg.targets." + PROMOTED + ".continuous-archiving", "true");
+        config.put("lifeboat.pg.targets." + PROMOTED + ".os-user", "postgres");
         changeCapture(config, server, dir);
         return config;
     }
