@@ -13,6 +13,10 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.postgresql.replication.LogSequenceNumber;
+
+import io.lifeboat.events.archive.ArchiveProgressed;
+
 /**
  * The newest changes seen per target by change capture, in LSN order: the newest one (for RPO lag) and a bounded
  * history (the last {@value #MAX_POINTS} points, none older than {@link #MAX_AGE} before the newest) that maps a WAL
@@ -39,6 +43,28 @@ public class SourceCommits {
                 points.pollFirstEntry();
             }
         }
+    }
+
+    /**
+     * {@code report} with its head commit time made exact: the commit time of the newest captured change at or
+     * below the head position, when that is later than the archiver's own reading (which lags by up to a second
+     * without {@code track_commit_timestamp}). The archived commit time is left alone: a change's LSN is not its
+     * commit record's, so it cannot prove that a commit is archived.
+     */
+    public ArchiveProgressed refineHead(ArchiveProgressed report) {
+        long head;
+        try {
+            head = LogSequenceNumber.valueOf(report.headPosition()).asLong();
+        } catch (RuntimeException e) {
+            return report;
+        }
+        Optional<CommitPoint> point = atOrBelow(report.targetId(), head);
+        if (point.isEmpty() || !point.get().commitTime().isAfter(report.headCommitTime())) {
+            return report;
+        }
+        return new ArchiveProgressed(report.targetId(), report.engine(), report.archivedPosition(),
+                report.archivedCommitTime(), report.headPosition(), point.get().commitTime(), report.timeline(),
+                report.segment(), report.location(), report.observedAt());
     }
 
     /** The change with the highest LSN seen for {@code targetId}, if any. */

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.lifeboat.agent.pg.cdc.SourceCommits;
 import io.lifeboat.agent.pg.config.PgConfig;
 import io.lifeboat.agent.pg.config.PgTargets;
 import io.lifeboat.agent.pg.engine.PgTarget;
@@ -22,6 +23,7 @@ import io.lifeboat.agentkit.storage.ArtifactLayout;
 import io.lifeboat.agentkit.storage.ObjectStore;
 import io.lifeboat.agentkit.storage.StoreSettings;
 import io.lifeboat.agentkit.storage.WriteOptions;
+import io.lifeboat.events.archive.ArchiveProgressed;
 import io.lifeboat.events.backup.StorageLocation;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -60,6 +62,9 @@ public class WalArchiving {
     @Inject
     ArchiveMetrics metrics;
 
+    @Inject
+    SourceCommits sourceCommits;
+
     private final List<ArchivedTarget> running = new ArrayList<>();
     private ScheduledExecutorService scheduler;
 
@@ -75,7 +80,8 @@ public class WalArchiving {
                 WalStore walStore = new WalStore(store, layout, masterKey, id,
                         WriteOptions.of(agent.storageClass()));
                 ArchivedTarget target = new ArchivedTarget(id,
-                        listener -> new WalArchiver(settings, walStore, listener), progress -> {
+                        listener -> new WalArchiver(settings, walStore, listener), reported -> {
+                            ArchiveProgressed progress = sourceCommits.refineHead(reported);
                             metrics.progressed(progress);
                             publisher.publish(progress);
                         }, failed -> {

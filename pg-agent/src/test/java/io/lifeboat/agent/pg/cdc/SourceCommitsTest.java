@@ -6,6 +6,10 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.events.Engine;
+import io.lifeboat.events.archive.ArchiveProgressed;
+import io.lifeboat.events.backup.StorageLocation;
+
 class SourceCommitsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
@@ -25,6 +29,22 @@ class SourceCommitsTest {
         assertThat(commits.since("orders", T0.plusSeconds(2))).containsExactly(point(200, 2), point(300, 3));
         assertThat(commits.newest("other")).isEmpty();
         assertThat(commits.since("other", T0)).isEmpty();
+    }
+
+    @Test
+    void refinesTheHeadCommitTimeOnlyWithAChangeAtOrBelowTheHeadAndLeavesTheArchivedTimeAlone() {
+        ArchiveProgressed report = new ArchiveProgressed("orders", Engine.POSTGRES, "0/64", T0, "0/12C",
+                T0.plusSeconds(1), 1L, "000000010000000000000001.partial", new StorageLocation("root", "orders/wal/"),
+                T0.plusSeconds(5));
+        assertThat(commits.refineHead(report)).isSameAs(report);
+
+        commits.record("orders", point(250, 3)); // 0/FA: at or below the head 0/12C, later than the reading
+        commits.record("orders", point(400, 4)); // past the head: not what the head reading saw
+        ArchiveProgressed refined = commits.refineHead(report);
+
+        assertThat(refined.headCommitTime()).isEqualTo(T0.plusSeconds(3));
+        assertThat(refined.archivedCommitTime()).isEqualTo(T0);
+        assertThat(refined.archivedPosition()).isEqualTo(report.archivedPosition());
     }
 
     @Test
