@@ -28,7 +28,6 @@ import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.testkit.postgres.PostgresServer;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
-import io.lifeboat.testkit.process.OsUser;
 import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.quarkus.KafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,15 +45,15 @@ class PgRestoreIT {
     @Test
     void restoreToATimeBetweenTwoInsertsHasExactlyTheRowsCommittedBeforeIt() throws Exception {
         PostgresServer server = PostgresServer.shared();
-        execute(server, "create table pitr_rows (id int primary key, note text)");
+        PgSql.execute(server, "create table pitr_rows (id int primary key, note text)");
         backup(PgAgentTestResource.ARCHIVED);
-        execute(server, "insert into pitr_rows select g, 'before' from generate_series(1, 100) g");
-        Instant between = serverTime(server);
+        PgSql.execute(server, "insert into pitr_rows select g, 'before' from generate_series(1, 100) g");
+        Instant between = PgSql.serverTime(server);
         Thread.sleep(50);
-        execute(server, "insert into pitr_rows select g, 'after' from generate_series(101, 200) g");
-        awaitArchived(PgAgentTestResource.ARCHIVED, currentLsn(server));
+        PgSql.execute(server, "insert into pitr_rows select g, 'after' from generate_series(101, 200) g");
+        awaitArchived(PgAgentTestResource.ARCHIVED, PgSql.currentLsn(server));
 
-        Path dir = restoreRoot("pg-agent-pitr");
+        Path dir = PgSql.restoreRoot("pg-agent-pitr");
         Envelope<RestoreBackup> restore = PgKafka.restore(PgAgentTestResource.ARCHIVED,
                 dir.resolve("data").toString(), point -> point.at(between));
         PgKafka.sendAndAwait(restore);
@@ -77,7 +76,7 @@ class PgRestoreIT {
     @Test
     void restoreToLatestAfterACrashLosesAtMostTheLastSecondAndAGapIsReported() throws Exception {
         PostgresServer server = PgAgentTestResource.crashServer;
-        execute(server, "create table crash_rows (id int primary key, committed_at timestamptz)");
+        PgSql.execute(server, "create table crash_rows (id int primary key, committed_at timestamptz)");
         backup(PgAgentTestResource.CRASH);
 
         List<Instant> acknowledged = new ArrayList<>();
@@ -86,7 +85,7 @@ class PgRestoreIT {
         writer.start();
         for (int i = 0; i < 2; i++) {
             Thread.sleep(1_500);
-            execute(server, "select pg_switch_wal()"); // several segments, so that one can go missing below
+            PgSql.execute(server, "select pg_switch_wal()"); // several segments, so that one can go missing below
         }
         Thread.sleep(1_000);
         server.stop(ShutdownMode.IMMEDIATE);
@@ -95,7 +94,7 @@ class PgRestoreIT {
         writer.join(30_000);
         Thread.sleep(3_000); // the archiver notices the broken stream and stores its last partial
 
-        Path dir = restoreRoot("pg-agent-latest");
+        Path dir = PgSql.restoreRoot("pg-agent-latest");
         Envelope<RestoreBackup> latest = PgKafka.restore(PgAgentTestResource.CRASH, dir.resolve("data").toString(),
                 PgKafka.RestorePoint::toLatest);
         PgKafka.sendAndAwait(latest);
@@ -129,7 +128,7 @@ class PgRestoreIT {
         assertThat(segments.size()).isGreaterThanOrEqualTo(2);
         String removed = segments.get(segments.size() - 1); // after the backup's end, before the partial tail
         Files.delete(walDir.resolve(removed));
-        Path again = restoreRoot("pg-agent-gap");
+        Path again = PgSql.restoreRoot("pg-agent-gap");
         Envelope<RestoreBackup> gap = PgKafka.restore(PgAgentTestResource.CRASH, again.resolve("data").toString(),
                 PgKafka.RestorePoint::toLatest);
         PgKafka.sendAndAwait(gap);
@@ -151,13 +150,6 @@ class PgRestoreIT {
         assertThat(failed.failedStep()).isEqualTo("destination");
         assertThat(failed.reason()).contains(dir.toString(), "is not empty");
         assertThat(Files.readString(dir.resolve("keep.txt"))).isEqualTo("precious");
-    }
-
-    /** A temp dir the server's account may enter, as a restore destination's parent must be. */
-    private static Path restoreRoot(String name) {
-        Path dir = TempDirs.create(name);
-        new OsUser("postgres").takeOwnership(dir);
-        return dir;
     }
 
     private static void write(PostgresServer server, List<Instant> acknowledged, AtomicBoolean writing) {
@@ -197,39 +189,9 @@ class PgRestoreIT {
     private static void awaitArchived(String targetId, long lsn) {
         Await.until("WAL of target '" + targetId + "' archived past " + Long.toHexString(lsn), PgKafka.PATIENCE,
                 () -> PgKafka.events(Topics.ARCHIVE_EVENTS.name(), e -> e.payload() instanceof ArchiveProgressed p
-                        && p.targetId().equals(targetId) && parse(p.archivedPosition()) >= lsn).size() > 0,
+                        && p.targetId().equals(targetId) && PgSql.lsn(p.archivedPosition()) >= lsn).size() > 0,
                 () -> "archive events seen: " + PgKafka.events(Topics.ARCHIVE_EVENTS.name(),
                         e -> e.subject().equals(targetId)).size());
-    }
-
-    private static long parse(String lsn) {
-        String[] parts = lsn.split("/");
-        return (Long.parseLong(parts[0], 16) << 32) + Long.parseLong(parts[1], 16);
-    }
-
-    private static void execute(PostgresServer server, String sql) throws SQLException {
-        try (Connection connection = server.connect(PgAgentTestResource.DATABASE);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static Instant serverTime(PostgresServer server) throws SQLException {
-        try (Connection connection = server.connect(PgAgentTestResource.DATABASE);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select clock_timestamp()")) {
-            rows.next();
-            return rows.getTimestamp(1).toInstant();
-        }
-    }
-
-    private static long currentLsn(PostgresServer server) throws SQLException {
-        try (Connection connection = server.connect(PgAgentTestResource.DATABASE);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select pg_current_wal_lsn()::text")) {
-            rows.next();
-            return parse(rows.getString(1));
-        }
     }
 
     private static int count(Connection connection, String sql) throws SQLException {

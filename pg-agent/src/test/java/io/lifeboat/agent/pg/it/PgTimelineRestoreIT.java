@@ -22,8 +22,6 @@ import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.testkit.postgres.PostgresServer;
 import io.lifeboat.testkit.process.Await;
-import io.lifeboat.testkit.process.OsUser;
-import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.quarkus.KafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,24 +39,24 @@ class PgTimelineRestoreIT {
     void restoresAcrossThePromotionToTheLatestPointAndToATimeBeforeIt() throws Exception {
         PostgresServer primary = PgAgentTestResource.switchPrimary;
         PostgresServer standby = PgAgentTestResource.switchStandby;
-        execute(primary, "create table tl_rows (id int primary key, timeline int)");
+        PgSql.execute(primary, "create table tl_rows (id int primary key, timeline int)");
         standby.awaitReplayOfPrimary();
         Envelope<RunBackup> backup = PgKafka.runBackup(PgAgentTestResource.PROMOTED, BackupType.FULL);
         PgKafka.sendAndAwait(backup);
         assertThat(PgKafka.factsOf(backup)).last().extracting(f -> f.payload().getClass().getSimpleName())
                 .isEqualTo("BackupCompleted");
 
-        execute(primary, "insert into tl_rows select g, 1 from generate_series(1, 50) g");
+        PgSql.execute(primary, "insert into tl_rows select g, 1 from generate_series(1, 50) g");
         standby.awaitReplayOfPrimary();
-        Instant beforePromotion = serverTime(standby);
+        Instant beforePromotion = PgSql.serverTime(standby);
         Thread.sleep(50);
         standby.promote();
-        execute(standby, "insert into tl_rows select g, 2 from generate_series(51, 80) g");
-        execute(standby, "select pg_switch_wal()");
-        execute(standby, "insert into tl_rows select g, 2 from generate_series(81, 90) g");
-        awaitArchivedOnTimeline2(currentLsn(standby));
+        PgSql.execute(standby, "insert into tl_rows select g, 2 from generate_series(51, 80) g");
+        PgSql.execute(standby, "select pg_switch_wal()");
+        PgSql.execute(standby, "insert into tl_rows select g, 2 from generate_series(81, 90) g");
+        awaitArchivedOnTimeline2(PgSql.currentLsn(standby));
 
-        Path latestDir = restoreRoot("pg-agent-tl-latest");
+        Path latestDir = PgSql.restoreRoot("pg-agent-tl-latest");
         Envelope<RestoreBackup> latest = PgKafka.restore(PgAgentTestResource.PROMOTED,
                 latestDir.resolve("data").toString(), PgKafka.RestorePoint::toLatest);
         PgKafka.sendAndAwait(latest);
@@ -66,7 +64,7 @@ class PgTimelineRestoreIT {
         assertThat(rows(latestDir, standby)).as("rows of timeline 1 and 2").containsExactly(50, 40);
         assertThat(toLatest.restoredTo()).isAfter(beforePromotion);
 
-        Path earlierDir = restoreRoot("pg-agent-tl-earlier");
+        Path earlierDir = PgSql.restoreRoot("pg-agent-tl-earlier");
         Envelope<RestoreBackup> earlier = PgKafka.restore(PgAgentTestResource.PROMOTED,
                 earlierDir.resolve("data").toString(), point -> point.at(beforePromotion));
         PgKafka.sendAndAwait(earlier);
@@ -101,44 +99,9 @@ class PgTimelineRestoreIT {
                 PgKafka.PATIENCE,
                 () -> !PgKafka.events(Topics.ARCHIVE_EVENTS.name(), e -> e.payload() instanceof ArchiveProgressed p
                         && p.targetId().equals(PgAgentTestResource.PROMOTED) && p.timeline() != null
-                        && p.timeline() == 2 && parse(p.archivedPosition()) >= lsn).isEmpty(),
+                        && p.timeline() == 2 && PgSql.lsn(p.archivedPosition()) >= lsn).isEmpty(),
                 () -> "archive events of 'promoted': " + PgKafka.events(Topics.ARCHIVE_EVENTS.name(),
                         e -> e.subject().equals(PgAgentTestResource.PROMOTED)).size());
     }
 
-    private static Path restoreRoot(String name) {
-        Path dir = TempDirs.create(name);
-        new OsUser("postgres").takeOwnership(dir);
-        return dir;
-    }
-
-    private static long parse(String lsn) {
-        String[] parts = lsn.split("/");
-        return (Long.parseLong(parts[0], 16) << 32) + Long.parseLong(parts[1], 16);
-    }
-
-    private static void execute(PostgresServer server, String sql) throws SQLException {
-        try (Connection connection = server.connect(PgAgentTestResource.DATABASE);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static Instant serverTime(PostgresServer server) throws SQLException {
-        try (Connection connection = server.connect(PgAgentTestResource.DATABASE);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select clock_timestamp()")) {
-            rows.next();
-            return rows.getTimestamp(1).toInstant();
-        }
-    }
-
-    private static long currentLsn(PostgresServer server) throws SQLException {
-        try (Connection connection = server.connect(PgAgentTestResource.DATABASE);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select pg_current_wal_lsn()::text")) {
-            rows.next();
-            return parse(rows.getString(1));
-        }
-    }
 }
