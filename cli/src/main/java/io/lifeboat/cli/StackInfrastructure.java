@@ -11,6 +11,7 @@ import io.lifeboat.events.Topics;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.mongo.MongoServer;
 import io.lifeboat.testkit.postgres.PostgresServer;
+import io.lifeboat.testkit.process.OsUser;
 import io.lifeboat.testkit.redis.RedisServer;
 import io.lifeboat.testkit.s3.S3Server;
 
@@ -71,6 +72,12 @@ public final class StackInfrastructure implements AutoCloseable {
         // A demo server's throw-away password; real deployments use password-env.
         config.put(pg + "password", postgres.password());
         config.put(pg + "bin-dir", postgres.binDir().toString());
+        // WAL streamed continuously, so that restores to a point in time work in the demo too.
+        config.put(pg + "continuous-archiving", "true");
+        if (OsUser.currentIsRoot()) {
+            // Restores start PostgreSQL, which refuses to run as root.
+            config.put(pg + "os-user", "postgres");
+        }
         return config;
     }
 
