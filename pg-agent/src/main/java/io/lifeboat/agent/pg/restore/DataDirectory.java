@@ -32,13 +32,7 @@ final class DataDirectory {
             }
             if (!isEmpty(dir)) {
                 refuseNonEmpty(dir, overwrite);
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                        if (!path.equals(dir)) {
-                            Files.delete(path);
-                        }
-                    }
-                }
+                empty(dir);
             }
         } else {
             Files.createDirectories(dir);
@@ -68,6 +62,20 @@ final class DataDirectory {
         if (!Files.exists(dir.resolve("PG_VERSION"))) {
             throw new RestoreFailure("destination", "destination " + dir + " is not empty and is not a PostgreSQL "
                     + "data directory (no PG_VERSION); overwrite only replaces a data directory", false);
+        }
+    }
+
+    /** Deletes everything inside {@code dir}, keeping the directory itself. */
+    static void empty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(dir)) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 

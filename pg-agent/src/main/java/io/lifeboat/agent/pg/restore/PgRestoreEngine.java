@@ -101,16 +101,16 @@ public class PgRestoreEngine implements RestoreEngine {
         }
         Path dataDir = destination.dataDir();
         DataDirectory.prepare(dataDir, command.overwrite(), target.osUser());
-        long extracted = BackupExtractor.extract(pipeline, target, backup, dataDir);
-        long segmentSize = segmentSize(target, dataDir);
-        int port = destination.port().isPresent() ? destination.port().getAsInt() : RestorePorts.free();
         Path spoolDir = dataDir.resolveSibling("." + dataDir.getFileName() + ".lifeboat-wal");
         Path logFile = dataDir.resolveSibling("." + dataDir.getFileName() + ".restore.log");
+        int port = destination.port().isPresent() ? destination.port().getAsInt() : RestorePorts.free();
         RestoredServer server = new RestoredServer(target, dataDir, port, logFile);
         WalChain chain = null;
         WalSpool spool = null;
         boolean done = false;
         try {
+            long extracted = BackupExtractor.extract(pipeline, target, backup, dataDir);
+            long segmentSize = segmentSize(target, dataDir);
             if (command.replaysLog()) {
                 chain = plan(command, backup, segmentSize);
                 deleteTree(spoolDir);
@@ -152,6 +152,9 @@ public class PgRestoreEngine implements RestoreEngine {
             }
             if (!done) {
                 server.kill();
+                // Nothing half-restored stays behind to pass for a data directory, and a retry finds it empty;
+                // the server log beside it is kept for the diagnosis.
+                DataDirectory.empty(dataDir);
             }
         }
     }
