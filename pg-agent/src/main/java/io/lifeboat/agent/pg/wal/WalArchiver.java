@@ -166,38 +166,49 @@ public final class WalArchiver implements AutoCloseable {
         SegmentBuffer segment = first;
         long lastPartial = System.nanoTime();
         long lastProgress = 0;
-        while (running) {
-            ByteBuffer bytes = stream.readPending();
-            if (bytes != null) {
-                long from = stream.getLastReceiveLSN().asLong() - bytes.remaining();
-                if (from != segment.position()) {
-                    throw new IOException("WAL stream of slot '" + settings.slotName() + "' sent "
-                            + WalSegments.format(from) + " where " + WalSegments.format(segment.position())
-                            + " was expected");
-                }
-                while (bytes.hasRemaining()) {
-                    segment.append(bytes);
-                    if (segment.full()) {
-                        storeComplete(stream, segment, timelineHex);
-                        segment = segment.next();
+        try {
+            while (running) {
+                ByteBuffer bytes = stream.readPending();
+                if (bytes != null) {
+                    long from = stream.getLastReceiveLSN().asLong() - bytes.remaining();
+                    if (from != segment.position()) {
+                        throw new IOException("WAL stream of slot '" + settings.slotName() + "' sent "
+                                + WalSegments.format(from) + " where " + WalSegments.format(segment.position())
+                                + " was expected");
                     }
+                    while (bytes.hasRemaining()) {
+                        segment.append(bytes);
+                        if (segment.full()) {
+                            storeComplete(stream, segment, timelineHex);
+                            segment = segment.next();
+                        }
+                    }
+                } else if (stream.isClosed()) {
+                    throw new IOException("WAL stream of slot '" + settings.slotName() + "' ended on timeline "
+                            + timeline);
                 }
-            } else if (stream.isClosed()) {
-                throw new IOException("WAL stream of slot '" + settings.slotName() + "' ended on timeline "
-                        + timeline);
+                long now = System.nanoTime();
+                if (now - lastPartial >= settings.partialInterval().toNanos()) {
+                    storePartial(segment, timelineHex);
+                    lastPartial = now;
+                }
+                if (now - lastProgress >= settings.progressInterval().toNanos()) {
+                    reportProgress(source);
+                    lastProgress = now;
+                }
+                if (bytes == null) {
+                    Thread.sleep(IDLE_SLEEP_MILLIS);
+                }
             }
-            long now = System.nanoTime();
-            if (now - lastPartial >= settings.partialInterval().toNanos()) {
+        } catch (Exception e) {
+            // The stream or the server failed (a crashed primary shows here): the WAL received since the last
+            // partial may hold commits found nowhere else any more, so it is stored before the archiver stops.
+            try {
                 storePartial(segment, timelineHex);
-                lastPartial = now;
+            } catch (IOException | RuntimeException stored) {
+                e.addSuppressed(stored);
             }
-            if (now - lastProgress >= settings.progressInterval().toNanos()) {
-                reportProgress(source);
-                lastProgress = now;
-            }
-            if (bytes == null) {
-                Thread.sleep(IDLE_SLEEP_MILLIS);
-            }
+            throw e;
         }
         storePartial(segment, timelineHex);
     }
