@@ -22,6 +22,13 @@ public class PgBackupEngine implements BackupEngine {
     @Inject
     PgTargets targets;
 
+    /** An engine outside CDI (benchmarks, tools) on explicitly given targets; the agent injects its bean instead. */
+    public static PgBackupEngine of(PgTargets targets) {
+        PgBackupEngine engine = new PgBackupEngine();
+        engine.targets = targets;
+        return engine;
+    }
+
     @Override
     public Engine engine() {
         return Engine.POSTGRES;

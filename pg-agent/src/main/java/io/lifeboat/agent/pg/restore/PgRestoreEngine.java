@@ -73,6 +73,23 @@ public class PgRestoreEngine implements RestoreEngine {
     @Inject
     ArtifactLayout layout;
 
+    /**
+     * An engine outside CDI (benchmarks, tools) on explicitly given collaborators, the same ones the agent injects;
+     * the restore itself is unchanged.
+     */
+    public static PgRestoreEngine of(PgTargets targets, PgConfig config, AgentConfig agent, ArtifactPipeline pipeline,
+            ObjectStore store, MasterKey masterKey, ArtifactLayout layout) {
+        PgRestoreEngine engine = new PgRestoreEngine();
+        engine.targets = targets;
+        engine.config = config;
+        engine.agent = agent;
+        engine.pipeline = pipeline;
+        engine.store = store;
+        engine.masterKey = masterKey;
+        engine.layout = layout;
+        return engine;
+    }
+
     @Override
     public Set<BackupType> replayableTypes() {
         return Set.of(BackupType.FULL);
