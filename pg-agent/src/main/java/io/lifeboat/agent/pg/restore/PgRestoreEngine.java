@@ -136,7 +136,11 @@ public class PgRestoreEngine implements RestoreEngine {
                 spool = WalSpool.start(spoolDir, walStore(command.targetId()), chain, segmentSize,
                         config.restore().walPrefetch(), target.osUser());
             }
+            // Created here and given to the server's account: pg_ctl writes it as that account, which may not be
+            // allowed to create files beside the data directory.
             Files.deleteIfExists(logFile);
+            Files.createFile(logFile);
+            DataDirectory.own(logFile, target.osUser());
             server.configure(RecoverySettings.lines(command, spool == null ? null : spool.restoreCommand(), port,
                     destination.keepRunning()), spool != null);
             chownCreated(dataDir, target);

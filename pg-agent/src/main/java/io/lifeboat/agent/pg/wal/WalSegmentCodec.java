@@ -27,7 +27,10 @@ final class WalSegmentCodec {
 
     private static final byte[] MAGIC = "LIFEBOAT-WAL".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT_VERSION = 1;
-    private static final int ZSTD_LEVEL = 3;
+    // Level 1: the archiver re-encodes the filled head of the current segment every second on the thread that reads
+    // the stream, so encoding speed bounds how far it can fall behind a busy server (./lifeboat bench pg-rpo); the
+    // level is not part of the format, a reader decodes any.
+    private static final int ZSTD_LEVEL = 1;
     // Larger than any WAL segment PostgreSQL allows (1 GiB); a bigger raw size is a corrupt header.
     private static final long MAX_RAW_SIZE = 1L << 30;
 

@@ -2,6 +2,7 @@ package io.lifeboat.agent.pg.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import io.lifeboat.events.backup.BackupType;
 import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.testkit.postgres.PostgresServer;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -72,7 +74,13 @@ final class LifeboatAgent {
         properties.put("lifeboat.agent.key.file", keyFile.toString());
         properties.putAll(overrides);
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PgConfig.class).withMapping(AgentConfig.class)
-                .withSources(new PropertiesConfigSource(properties, "bench", 500)).build();
+                // Durations as Quarkus reads them ("10ms" as well as "PT0.01S").
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(properties, "bench", 500))
+                // The pg-agent's own defaults (e.g. its zstd level), as the packaged agent reads them.
+                .withSources(new PropertiesConfigSource(
+                        LifeboatAgent.class.getResource("/application.properties"), 250))
+                .build();
         this.pgConfig = config.getConfigMapping(PgConfig.class);
         this.agentConfig = config.getConfigMapping(AgentConfig.class);
         this.targets = new PgTargets(pgConfig);
