@@ -1,12 +1,9 @@
 package io.lifeboat.agentkit.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,6 +23,7 @@ import io.lifeboat.agentkit.storage.StoreSettings;
 import io.lifeboat.agentkit.storage.WriteOptions;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.backup.BackupType;
+import io.lifeboat.testkit.s3.S3ServerProcess;
 
 /**
  * The pipeline benchmark: pushes generated pgbench-like rows through the whole write path to the local store and to
@@ -79,7 +77,7 @@ public final class PipelineBench {
                     () -> new LocalObjectStore(work.resolve("store")), round == 1);
             local = new double[]{Math.max(local[0], run[0]), Math.max(local[1], run[1])};
         }
-        double[] s3 = withS3Server(endpoint -> runPipeline("s3", settings, key, size,
+        double[] s3 = S3ServerProcess.with("bench", endpoint -> runPipeline("s3", settings, key, size,
                 () -> s3Store(endpoint), false));
 
         double peak = Math.max(local[1], s3[1]);
@@ -137,27 +135,6 @@ public final class PipelineBench {
         }
         if (zstd.waitFor() != 0) {
             throw new IOException("zstd exited with status " + zstd.exitValue());
-        }
-    }
-
-    private static double[] withS3Server(ThrowingFunction<String[], double[]> body) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                S3ServerProcess.class.getName(), "bench").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = lines.readLine()) != null && !line.startsWith("S3 ")) {
-                // Skipping anything the server prints before its address.
-            }
-            if (line == null) {
-                throw new IOException("the S3 server process ended before printing its endpoint");
-            }
-            return body.apply(line.split(" "));
-        } finally {
-            server.getOutputStream().close();
-            server.waitFor();
         }
     }
 
@@ -224,10 +201,6 @@ public final class PipelineBench {
 
     private interface ThrowingSupplier<T> {
         T get() throws Exception;
-    }
-
-    private interface ThrowingFunction<T, R> {
-        R apply(T t) throws Exception;
     }
 
 }

@@ -1,10 +1,7 @@
 package io.lifeboat.agent.pg.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +12,7 @@ import io.lifeboat.agentkit.storage.LocalObjectStore;
 import io.lifeboat.agentkit.storage.ObjectStore;
 import io.lifeboat.agentkit.storage.S3ObjectStore;
 import io.lifeboat.agentkit.storage.StoreSettings;
+import io.lifeboat.testkit.s3.S3ServerProcess;
 
 /**
  * The pg-backup benchmark: one pgbench database, and in the same run a Lifeboat FULL backup at the agent's defaults
@@ -108,7 +106,7 @@ public final class PgBackupBench {
             System.out.printf("profile: lifeboat -> local store at zstd level 1: %.2f s, stored %.1f MiB (%.3f of "
                     + "pgBackRest's) (%s)%n", Shell.since(start1), fast.sizes().stored() / 1048576.0,
                     (double) fast.sizes().stored() / pgbackrestBytes, Shell.load());
-            double s3 = withS3Server(endpoint -> {
+            double s3 = S3ServerProcess.with("bench", endpoint -> {
                 try (ObjectStore store = s3Store(endpoint)) {
                     LifeboatAgent agent = new LifeboatAgent(store, work.resolve("master-key.json"), source.server);
                     double best = Double.MAX_VALUE;
@@ -140,27 +138,6 @@ public final class PgBackupBench {
         return Shell.since(start);
     }
 
-    private static double withS3Server(ThrowingFunction<String[], Double> body) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                S3ServerProcess.class.getName(), "bench").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = lines.readLine()) != null && !line.startsWith("S3 ")) {
-                // Skipping anything the server prints before its address.
-            }
-            if (line == null) {
-                throw new IOException("the S3 server process ended before printing its endpoint");
-            }
-            return body.apply(line.split(" "));
-        } finally {
-            server.getOutputStream().close();
-            server.waitFor();
-        }
-    }
-
     private static ObjectStore s3Store(String[] endpoint) throws IOException {
         return new S3ObjectStore(StoreSettings.s3("bench").withEndpoint(URI.create(endpoint[1]), true)
                 .withCredentials(endpoint[4], endpoint[2], endpoint[3]));
@@ -170,7 +147,4 @@ public final class PgBackupBench {
         void run() throws Exception;
     }
 
-    private interface ThrowingFunction<T, R> {
-        R apply(T t) throws Exception;
-    }
 }
