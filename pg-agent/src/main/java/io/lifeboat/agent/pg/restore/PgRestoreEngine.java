@@ -1,9 +1,6 @@
 package io.lifeboat.agent.pg.restore;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +46,6 @@ public class PgRestoreEngine implements RestoreEngine {
     private static final Pattern LSN = Pattern.compile("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}");
     private static final Pattern XID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern SEGMENT_SIZE = Pattern.compile("Bytes per WAL segment:\\s+(\\d+)");
-    static final String MARKER = "lifeboat_restore.properties";
 
     @Inject
     PgTargets targets;
@@ -100,7 +95,7 @@ public class PgRestoreEngine implements RestoreEngine {
         PgTarget target = target(command);
         RestoreDestination destination = RestoreDestination.parse(command.destination());
         checkRecoveryTarget(command);
-        Optional<RestoreResult> earlier = earlierResult(command, destination.dataDir());
+        Optional<RestoreResult> earlier = RestoreMarker.read(command, destination.dataDir());
         if (earlier.isPresent()) {
             LOG.infof("restore '%s' into %s already completed; reporting it again", command.commandId(),
                     destination.dataDir());
@@ -161,7 +156,7 @@ public class PgRestoreEngine implements RestoreEngine {
             if (!destination.keepRunning()) {
                 server.stop();
             }
-            writeMarker(command, backup, dataDir, result);
+            RestoreMarker.write(command, backup, dataDir, result);
             done = true;
             LOG.infof("restore '%s' of target '%s' from backup '%s' into %s reached %s (%s) on port %d%s",
                     command.commandId(), command.targetId(), backup.backupId(), dataDir, result.restoredTo(),
@@ -258,38 +253,6 @@ public class PgRestoreEngine implements RestoreEngine {
 
     private WalStore walStore(String targetId) {
         return new WalStore(store, layout, masterKey, targetId, WriteOptions.of(agent.storageClass()));
-    }
-
-    private static Optional<RestoreResult> earlierResult(RestoreBackup command, Path dataDir) throws IOException {
-        Path marker = dataDir.resolve(MARKER);
-        if (!Files.exists(marker)) {
-            return Optional.empty();
-        }
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        }
-        if (!command.commandId().equals(properties.getProperty("commandId"))
-                || !Integer.toString(command.attempt()).equals(properties.getProperty("attempt"))) {
-            return Optional.empty();
-        }
-        return Optional.of(new RestoreResult(Instant.parse(properties.getProperty("restoredTo")),
-                properties.getProperty("restoredToPosition"), Long.parseLong(properties.getProperty("restoredBytes"))));
-    }
-
-    private static void writeMarker(RestoreBackup command, Manifest backup, Path dataDir, RestoreResult result)
-            throws IOException {
-        Properties properties = new Properties();
-        properties.setProperty("commandId", command.commandId());
-        properties.setProperty("attempt", Integer.toString(command.attempt()));
-        properties.setProperty("targetId", command.targetId());
-        properties.setProperty("backupId", backup.backupId());
-        properties.setProperty("restoredTo", result.restoredTo().toString());
-        properties.setProperty("restoredToPosition", String.valueOf(result.restoredToPosition()));
-        properties.setProperty("restoredBytes", Long.toString(result.restoredBytes()));
-        try (Writer out = Files.newBufferedWriter(dataDir.resolve(MARKER), StandardCharsets.UTF_8)) {
-            properties.store(out, "Lifeboat restore: a redelivered command with this id reports this result");
-        }
     }
 
     private static void chownCreated(Path dataDir, PgTarget target) throws IOException {
