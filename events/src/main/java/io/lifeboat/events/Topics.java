@@ -54,8 +54,10 @@ public final class Topics {
             AGENTS, false,
             "Outcomes of backup, restore, verify and expire commands, written by the agent of the target.");
     public static final Topic ARCHIVE_EVENTS = new Topic("lifeboat.archive.events", TopicKey.TARGET_ID,
-            List.of(ArchiveProgressed.class, ArchiveFailed.class), List.of("pg-agent", "mongo-agent"), false,
-            "Tip of continuous WAL or oplog archiving per target (the catalog's newest restorable point), and why it stopped.");
+            List.of(ArchiveProgressed.class, ArchiveFailed.class), List.of("pg-agent", "redis-agent", "mongo-agent"),
+            false,
+            "Tip of continuous WAL or oplog archiving per target (the catalog's newest restorable point), and why "
+                    + "it stopped; for Redis, the newest stored snapshot.");
     public static final Topic CATALOG = new Topic("lifeboat.catalog", TopicKey.BACKUP_ID,
             List.of(CatalogEntry.class), List.of("catalog-service"), true,
             "Current state of every backup, one entry per backup id; a tombstone removes an expired entry.");

@@ -16,8 +16,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Writes backup facts to the outgoing channel {@code facts} ({@code lifeboat.backup.events}): key = target id, the
- * CloudEvents headers of {@link EventCodec#encode}, and completion only when the broker acknowledged the record.
+ * Writes facts through the outgoing channel {@code facts}, each to its own topic ({@code lifeboat.backup.events} for
+ * backup facts, {@code lifeboat.archive.events} for archive progress): key = target id, the CloudEvents headers of
+ * {@link EventCodec#encode}, and completion only when the broker acknowledged the record.
  */
 @ApplicationScoped
 public class FactPublisher {
@@ -57,6 +58,7 @@ public class FactPublisher {
     public Uni<Void> send(Envelope<?> fact) {
         ProducerRecord<String, byte[]> record = codec.encode(fact);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(record.topic())
                 .withKey(record.key())
                 .withHeaders(record.headers())
                 .build();

@@ -8,11 +8,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import io.lifeboat.agentkit.agent.BackupEngine;
+import io.lifeboat.agentkit.agent.BackupStored;
 import io.lifeboat.agentkit.agent.config.AgentConfig;
 import io.lifeboat.agentkit.agent.domain.ProgressThrottle;
 import io.lifeboat.agentkit.agent.messaging.FactNotWrittenException;
@@ -53,6 +55,9 @@ public class BackupExecution {
 
     @Inject
     AgentConfig config;
+
+    @Inject
+    Event<BackupStored> stored;
 
     /** Returns true when the outcome was written and the command acknowledged; false when it awaits redelivery. */
     boolean run(BackupJob job) {
@@ -109,7 +114,20 @@ public class BackupExecution {
                 manifest.sizes().stored());
         LOG.infof("%s completed: %d raw bytes, %d stored bytes", backup, manifest.sizes().raw(),
                 manifest.sizes().stored());
-        return finish(job, facts.completed(command, manifest));
+        boolean written = finish(job, facts.completed(command, manifest));
+        if (written) {
+            announce(run, manifest);
+        }
+        return written;
+    }
+
+    /** Tells the engine's observers (e.g. a snapshot-bounded archive report) that a backup is stored and announced. */
+    private void announce(RunBackup run, Manifest manifest) {
+        try {
+            stored.fire(new BackupStored(run, manifest));
+        } catch (RuntimeException e) {
+            LOG.warnf("an observer of stored backup '%s' failed: %s", manifest.backupId(), e.toString());
+        }
     }
 
     private Manifest stream(BackupJob job, Instant startedAt) throws Exception {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.lifeboat.agent.pg.engine.PgTarget;
+import io.lifeboat.agentkit.agent.config.Passwords;
 
 /** Looks up configured targets by id and resolves their passwords (a value or an environment variable). */
 @ApplicationScoped
@@ -38,18 +39,7 @@ public class PgTargets {
     }
 
     private Optional<String> password(String id, PgConfig.Target target) {
-        if (target.password().isPresent()) {
-            return target.password();
-        }
-        if (target.passwordEnv().isEmpty()) {
-            return Optional.empty();
-        }
-        String name = target.passwordEnv().get();
-        String value = environment.apply(name);
-        if (value == null) {
-            throw new IllegalArgumentException("target '" + id + "': environment variable " + name
-                    + " named by lifeboat.pg.targets." + id + ".password-env is not set");
-        }
-        return Optional.of(value);
+        return Passwords.resolve(id, target.password(), target.passwordEnv(), "lifeboat.pg.targets." + id,
+                environment);
     }
 }

@@ -3,34 +3,24 @@ package io.lifeboat.agent.pg.it;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
+import io.lifeboat.agentkit.testing.AgentBus;
 import io.lifeboat.events.Engine;
-import io.lifeboat.events.Topics;
 import io.lifeboat.events.backup.BackupType;
 import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
-import io.lifeboat.testkit.kafka.KafkaBroker;
-import io.lifeboat.testkit.process.Await;
 
 /** What the pg-agent tests do on the broker: send commands, wait until they are final, read the facts. */
 final class PgKafka {
 
-    static final EventCodec CODEC = new EventCodec();
-    static final Duration PATIENCE = Duration.ofSeconds(90);
+    static final EventCodec CODEC = AgentBus.CODEC;
+    static final Duration PATIENCE = AgentBus.PATIENCE;
+    private static final AgentBus BUS = new AgentBus(PgAgentTestResource.GROUP);
 
     private PgKafka() {
     }
@@ -67,34 +57,20 @@ final class PgKafka {
 
     /** Sends the command and waits until the agent's group has committed past it: its outcome is final. */
     static void sendAndAwait(Envelope<?> command) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            RecordMetadata sent = producer.send(CODEC.encode(command)).get();
-            TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-            Await.until("commit past " + partition + "@" + sent.offset(), PATIENCE, () -> {
-                OffsetAndMetadata committed = committed(partition);
-                return committed != null && committed.offset() > sent.offset();
-            }, () -> "committed: " + committed(partition));
-        }
+        BUS.sendAndAwait(command);
     }
 
     /** The decoded facts of {@code lifeboat.backup.events} caused by {@code command}, in order. */
     static List<Envelope<?>> factsOf(Envelope<?> command) {
-        return facts(f -> f.correlationId().equals(command.correlationId()));
+        return AgentBus.factsOf(command);
     }
 
     static List<Envelope<?>> facts(Predicate<Envelope<?>> filter) {
-        return events(Topics.BACKUP_EVENTS.name(), filter);
+        return AgentBus.facts(filter);
     }
 
     /** The decoded events of {@code topic} that match {@code filter}, from the beginning to the current end. */
     static List<Envelope<?>> events(String topic, Predicate<Envelope<?>> filter) {
-        return KafkaBroker.shared().readCommitted(topic, PATIENCE).stream().<Envelope<?>>map(CODEC::decode)
-                .filter(filter).toList();
-    }
-
-    private static OffsetAndMetadata committed(TopicPartition partition) {
-        return KafkaBroker.shared().committedOffset(PgAgentTestResource.GROUP, partition).orElse(null);
+        return AgentBus.events(topic, filter);
     }
 }

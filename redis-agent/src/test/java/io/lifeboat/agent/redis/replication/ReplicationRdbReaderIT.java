@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.lifeboat.agent.redis.rdb.RdbChecksum;
 import io.lifeboat.agent.redis.rdb.RdbSummary;
 import io.lifeboat.agent.redis.rdb.RdbTap;
+import io.lifeboat.agent.redis.testing.RespCommands;
 import io.lifeboat.testkit.redis.RedisOptions;
 import io.lifeboat.testkit.redis.RedisServer;
 
