@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # An RDB snapshot of 1M keys (about 300 MB): Lifeboat's snapshot over the replication protocol into the local store
 # (zstd, AES-GCM, SHA-256, parts, at the agent's defaults) against `redis-cli --rdb /dev/null`, which fetches the
-# same RDB the same way and stores nothing, in one run, best of ROUNDS each in alternating order. Usage:
-#   ./lifeboat bench redis [KEYS=1000000] [ROUNDS=3]
+# same RDB the same way and stores nothing, in one run: best of ROUNDS each in alternating order, and the median of
+# the rounds' ratios (this machine's timings vary by a third from run to run). Usage:
+#   ./lifeboat bench redis [KEYS=1000000] [ROUNDS=5]
 set -euo pipefail
 cd "${LIFEBOAT_HOME:?}"
 pkgs=()

@@ -12,6 +12,7 @@ import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.mongo.MongoServer;
 import io.lifeboat.testkit.postgres.PostgresServer;
 import io.lifeboat.testkit.process.OsUser;
+import io.lifeboat.testkit.redis.RedisOptions;
 import io.lifeboat.testkit.redis.RedisServer;
 import io.lifeboat.testkit.s3.S3Server;
 
@@ -26,6 +27,8 @@ public final class StackInfrastructure implements AutoCloseable {
 
     /** The PostgreSQL demo target's id in the pg-agent's configuration. */
     public static final String DEMO_PG_TARGET = "demo-pg";
+    /** The Redis target the redis-agent is configured with. */
+    public static final String DEMO_REDIS_TARGET = "demo-redis";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private KafkaBroker kafka;
@@ -43,7 +46,9 @@ public final class StackInfrastructure implements AutoCloseable {
                 infra.kafka.createTopic(topic.name(), 3, topic.compacted());
             }
             infra.postgres = infra.track(PostgresServer.start());
-            infra.redis = infra.track(RedisServer.start());
+            // No replicas to wait for: a snapshot over diskless replication starts at once.
+            infra.redis = infra.track(RedisServer.start(RedisOptions.defaults().withConfig(
+                    "repl-diskless-sync-delay 0")));
             infra.s3 = infra.track(S3Server.start());
             infra.s3.createBucket(BUCKET);
             infra.mongo = infra.track(MongoServer.start());
@@ -78,6 +83,9 @@ public final class StackInfrastructure implements AutoCloseable {
             // Restores start PostgreSQL, which refuses to run as root.
             config.put(pg + "os-user", "postgres");
         }
+        String redisTarget = "lifeboat.redis.targets." + DEMO_REDIS_TARGET + ".";
+        config.put(redisTarget + "host", redis.host());
+        config.put(redisTarget + "port", String.valueOf(redis.port()));
         return config;
     }
 

@@ -11,7 +11,6 @@ import io.lifeboat.agentkit.crypto.MasterKey;
 import io.lifeboat.agentkit.crypto.MasterKeySettings;
 import io.lifeboat.agentkit.crypto.MasterKeys;
 import io.lifeboat.agentkit.pipeline.ArtifactPipeline;
-import io.lifeboat.agentkit.pipeline.PipelineSettings;
 import io.lifeboat.agentkit.storage.ArtifactLayout;
 import io.lifeboat.agentkit.storage.ObjectStore;
 import io.lifeboat.agentkit.storage.ObjectStores;
@@ -78,9 +77,6 @@ public class AgentBeans {
     @Singleton
     @DefaultBean
     ArtifactPipeline pipeline(ObjectStore store, ArtifactLayout layout, MasterKey masterKey, AgentConfig config) {
-        PipelineSettings settings = PipelineSettings.defaults()
-                .withZstd(config.pipeline().zstdLevel(), PipelineSettings.defaults().zstdWorkers())
-                .withPartSize(config.pipeline().partSize());
-        return new ArtifactPipeline(store, layout, masterKey, settings);
+        return new ArtifactPipeline(store, layout, masterKey, config.pipeline().settings());
     }
 }

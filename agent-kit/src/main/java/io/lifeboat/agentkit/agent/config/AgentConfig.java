@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.lifeboat.agentkit.pipeline.PipelineSettings;
 import io.lifeboat.agentkit.storage.StorageClass;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -118,6 +119,19 @@ public interface AgentConfig {
         /** zstd compression level (1 fast .. 19 small). */
         @WithDefault("3")
         int zstdLevel();
+
+        /**
+         * zstd worker threads; empty = one per core, a negative number leaves that many cores free (at least one
+         * worker), so that a process the backup depends on keeps a core (a Redis fork serialising its RDB).
+         */
+        Optional<Integer> zstdWorkers();
+
+        /** The pipeline settings these values give. */
+        default PipelineSettings settings() {
+            int cores = PipelineSettings.defaults().zstdWorkers();
+            int workers = zstdWorkers().map(n -> n < 0 ? Math.max(1, cores + n) : n).orElse(cores);
+            return PipelineSettings.defaults().withZstd(zstdLevel(), workers).withPartSize(partSize());
+        }
 
         /** Stored bytes per artifact part. */
         @WithDefault("67108864")

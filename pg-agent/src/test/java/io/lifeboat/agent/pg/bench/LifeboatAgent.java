@@ -21,7 +21,6 @@ import io.lifeboat.agentkit.pipeline.ArtifactPipeline;
 import io.lifeboat.agentkit.pipeline.ArtifactSink;
 import io.lifeboat.agentkit.pipeline.ArtifactSpec;
 import io.lifeboat.agentkit.pipeline.Manifest;
-import io.lifeboat.agentkit.pipeline.PipelineSettings;
 import io.lifeboat.agentkit.storage.ArtifactLayout;
 import io.lifeboat.agentkit.storage.ObjectStore;
 import io.lifeboat.agentkit.storage.WriteOptions;
@@ -84,11 +83,8 @@ final class LifeboatAgent {
         this.pgConfig = config.getConfigMapping(PgConfig.class);
         this.agentConfig = config.getConfigMapping(AgentConfig.class);
         this.targets = new PgTargets(pgConfig);
-        // As AgentBeans.pipeline builds it from the defaults of lifeboat.agent.pipeline.*.
-        PipelineSettings settings = PipelineSettings.defaults()
-                .withZstd(agentConfig.pipeline().zstdLevel(), PipelineSettings.defaults().zstdWorkers())
-                .withPartSize(agentConfig.pipeline().partSize());
-        this.pipeline = new ArtifactPipeline(store, layout, masterKey, settings);
+        // As AgentBeans.pipeline builds it from lifeboat.agent.pipeline.*.
+        this.pipeline = new ArtifactPipeline(store, layout, masterKey, agentConfig.pipeline().settings());
     }
 
     /** One FULL backup as the agent's runner takes it (engine → sink → manifest); returns the manifest. */

@@ -3,6 +3,8 @@ package io.lifeboat.agent.redis.engine;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.redisson.api.RFuture;
@@ -14,7 +16,10 @@ import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.RedisCommand;
 import org.redisson.client.protocol.RedisCommands;
 
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.resolver.DefaultAddressResolverGroup;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * One Redisson connection to a Redis server for the agent's own commands (INFO, CONFIG GET, BGSAVE, DBSIZE, DUMP,
@@ -49,7 +54,11 @@ public final class RedisAdmin implements AutoCloseable {
                 .setCommandTimeout((int) commandTimeout.toMillis())
                 // The JDK's resolver: Redisson would otherwise pick a DNS resolver by probing for netty's native
                 // transports, and the kqueue classes are not on a Linux class path.
-                .setResolverGroup(DefaultAddressResolverGroup.INSTANCE);
+                .setResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+                // Shared threads: a client that owns them waits out netty's two-second quiet period when it closes.
+                .setGroup(Shared.GROUP)
+                .setTimer(Shared.TIMER)
+                .setExecutor(Shared.EXECUTOR);
         if (password != null) {
             config.setPassword(password);
             if (user != null) {
@@ -160,6 +169,17 @@ public final class RedisAdmin implements AutoCloseable {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** The event loop, timer and executor every connection of the agent shares; daemon threads, created on first use. */
+    private static final class Shared {
+
+        static final NioEventLoopGroup GROUP = new NioEventLoopGroup(2, new DefaultThreadFactory("lifeboat-redis",
+                true));
+        static final HashedWheelTimer TIMER = new HashedWheelTimer(new DefaultThreadFactory("lifeboat-redis-timer",
+                true));
+        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(new DefaultThreadFactory(
+                "lifeboat-redis-callback", true));
     }
 
     @FunctionalInterface

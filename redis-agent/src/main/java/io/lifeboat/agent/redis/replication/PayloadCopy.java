@@ -30,8 +30,12 @@ final class PayloadCopy {
     }
 
     /**
-     * Copies until the payload ends with {@code mark} ({@code $EOF:} framing); the last 40 bytes seen are held back
-     * because they may be the mark, which is not part of the RDB. Returns the RDB bytes written.
+     * Copies until the bytes received so far end with {@code mark} ({@code $EOF:} framing); the last 40 bytes seen are
+     * held back because they may be the mark, which is not part of the RDB. Returns the RDB bytes written.
+     * <p>
+     * Only the end of what has arrived is compared, after each read, as Redis's own replica and redis-cli do: a
+     * primary sends nothing after the mark until the replica acknowledges the payload (and with {@code rdb-only},
+     * nothing at all), so the mark is always the last thing received.
      */
     static long copyUntilMark(InputStream in, OutputStream out, byte[] mark, String server) throws IOException {
         byte[] buffer = new byte[CHUNK + EOF_MARK_LENGTH];
@@ -43,13 +47,11 @@ final class PayloadCopy {
                 throw truncated(server, (written + held) + " bytes, before the end-of-payload mark");
             }
             int total = held + n;
-            // The mark can only end inside the bytes just read; check every such end position.
-            for (int end = Math.max(EOF_MARK_LENGTH, held + 1); end <= total; end++) {
-                if (Arrays.equals(buffer, end - EOF_MARK_LENGTH, end, mark, 0, EOF_MARK_LENGTH)) {
-                    int payload = end - EOF_MARK_LENGTH;
-                    out.write(buffer, 0, payload);
-                    return written + payload;
-                }
+            if (total >= EOF_MARK_LENGTH
+                    && Arrays.equals(buffer, total - EOF_MARK_LENGTH, total, mark, 0, EOF_MARK_LENGTH)) {
+                int payload = total - EOF_MARK_LENGTH;
+                out.write(buffer, 0, payload);
+                return written + payload;
             }
             int flush = total - Math.min(total, EOF_MARK_LENGTH - 1);
             out.write(buffer, 0, flush);

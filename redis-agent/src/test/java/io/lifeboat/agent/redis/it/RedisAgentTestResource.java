@@ -18,7 +18,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code disk} (disk-based replication, so the {@code $<len>} framing, SYNC), {@code bgsave} (a password-protected
  * server in bgsave mode), {@code wrong-password} and {@code no-sync} (an ACL user without SYNC/PSYNC) on that server,
  * {@code refused} (a port nothing listens on), {@code doomed} (a server of its own that saves each key slowly,
- * which a test kills mid-transfer) and {@code empty} (a running server to restore into key by key).
+ * which a test kills mid-transfer), {@code damaged-file} (bgsave mode on {@code main}, reading a file the test
+ * damages instead of the server's) and {@code empty} (a running server to restore into key by key).
  */
 public class RedisAgentTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -31,6 +32,8 @@ public class RedisAgentTestResource implements QuarkusTestResourceLifecycleManag
     static final String REFUSED = "refused";
     static final String DOOMED = "doomed";
     static final String EMPTY = "empty";
+    static final String DAMAGED_FILE = "damaged-file";
+    static Path damagedFile;
     static final String PASSWORD = "s3cret-redis";
 
     static RedisServer main;
@@ -76,6 +79,10 @@ public class RedisAgentTestResource implements QuarkusTestResourceLifecycleManag
         config.put(prefix(REFUSED) + "connect-timeout", "2s");
         target(config, DOOMED, doomed.port());
         target(config, EMPTY, empty.port());
+        damagedFile = dir.resolve("damaged.rdb");
+        target(config, DAMAGED_FILE, main.port());
+        config.put(prefix(DAMAGED_FILE) + "mode", "bgsave");
+        config.put(prefix(DAMAGED_FILE) + "rdb-file", damagedFile.toString());
         return config;
     }
 

@@ -2,6 +2,8 @@ package io.lifeboat.agent.redis.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -22,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Snapshots that cannot succeed end in {@code BackupFailed} with a specific reason and leave no completed backup:
- * a wrong password, a user without replication rights, nothing listening, a source killed mid-transfer, and a
- * backup type an RDB cannot be.
+ * a wrong password, a user without replication rights, nothing listening, a source killed mid-transfer, an RDB
+ * with a wrong CRC-64 or cut short, and a backup type an RDB cannot be.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -97,6 +99,38 @@ class RedisBackupFailuresIT {
         assertThat(failed.reason()).contains("target '" + RedisAgentTestResource.DOOMED + "'");
         assertThat(failed.retryable()).isTrue();
         assertThat(pipeline.manifest(RedisAgentTestResource.DOOMED, failed.backupId())).isEmpty();
+    }
+
+    @Test
+    void anRdbWhoseCrcDoesNotMatchIsNotStored() throws Exception {
+        byte[] rdb = savedRdb();
+        rdb[rdb.length / 2] ^= 0x20;
+        Files.write(RedisAgentTestResource.damagedFile, rdb);
+
+        BackupFailed failed = failed(RedisAgentTestResource.DAMAGED_FILE);
+
+        assertThat(failed.reason()).contains("CRC-64 trailer", "differs");
+        assertThat(pipeline.manifest(RedisAgentTestResource.DAMAGED_FILE, failed.backupId())).isEmpty();
+    }
+
+    @Test
+    void aTruncatedRdbIsNotStored() throws Exception {
+        byte[] rdb = savedRdb();
+        Files.write(RedisAgentTestResource.damagedFile, Arrays.copyOf(rdb, rdb.length - 20));
+
+        BackupFailed failed = failed(RedisAgentTestResource.DAMAGED_FILE);
+
+        assertThat(failed.reason()).contains("truncated");
+        assertThat(pipeline.manifest(RedisAgentTestResource.DAMAGED_FILE, failed.backupId())).isEmpty();
+    }
+
+    /** A real RDB: the disk server's SAVE, with some keys in it. */
+    private static byte[] savedRdb() throws Exception {
+        RedisDataset.seed(RedisAgentTestResource.disk.port(), null, "damaged");
+        try (RespCommands redis = new RespCommands("127.0.0.1", RedisAgentTestResource.disk.port())) {
+            redis.call("SAVE");
+        }
+        return Files.readAllBytes(RedisAgentTestResource.disk.dir().resolve("dump.rdb"));
     }
 
     private static BackupFailed failed(String targetId) throws Exception {

@@ -48,7 +48,8 @@ class ReplicationHandshakeTest {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         wire.writeBytes(bytes("+OK\r\n+OK\r\n\n$EOF:" + MARK + "\r\n"));
         wire.writeBytes(payload);
-        wire.writeBytes(bytes(MARK + "*1\r\n$4\r\nPING\r\n"));
+        // The mark is the last thing a primary sends until the replica acknowledges the payload.
+        wire.writeBytes(bytes(MARK));
 
         for (int chunk : new int[]{7, 39, 40, 41, 1 << 20}) {
             rdb.reset();
