@@ -27,6 +27,8 @@ public final class StackInfrastructure implements AutoCloseable {
 
     /** The PostgreSQL demo target's id in the pg-agent's configuration. */
     public static final String DEMO_PG_TARGET = "demo-pg";
+    /** The MongoDB target the mongo-agent is configured with. */
+    public static final String DEMO_MONGO_TARGET = "demo-mongo";
     /** The Redis target the redis-agent is configured with. */
     public static final String DEMO_REDIS_TARGET = "demo-redis";
 
@@ -86,6 +88,7 @@ public final class StackInfrastructure implements AutoCloseable {
         String redisTarget = "lifeboat.redis.targets." + DEMO_REDIS_TARGET + ".";
         config.put(redisTarget + "host", redis.host());
         config.put(redisTarget + "port", String.valueOf(redis.port()));
+        config.put("lifeboat.mongo.targets." + DEMO_MONGO_TARGET + ".uri", mongo.connectionString());
         return config;
     }
 

@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import com.mongodb.ConnectionString;
@@ -22,6 +18,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 
+import io.lifeboat.agent.mongo.config.MongoConfig;
+import io.lifeboat.agent.mongo.config.MongoTargets;
 import io.lifeboat.agentkit.agent.config.AgentConfig;
 import io.lifeboat.agentkit.agent.messaging.FactPublisher;
 import io.lifeboat.agentkit.crypto.MasterKey;
@@ -44,13 +42,12 @@ import io.quarkus.runtime.StartupEvent;
 public class OplogCapture {
 
     private static final Logger LOG = Logger.getLogger(OplogCapture.class);
-    private static final Pattern SWITCH = Pattern.compile("lifeboat\\.mongo\\.targets\\.([^.\"]+)\\.continuous-oplog");
 
     @Inject
-    OplogConfig oplog;
+    MongoConfig config;
 
     @Inject
-    Config config;
+    MongoTargets targets;
 
     @Inject
     AgentConfig agent;
@@ -72,14 +69,16 @@ public class OplogCapture {
 
     synchronized void start(@Observes StartupEvent event) {
         ArtifactLayout layout = new ArtifactLayout();
-        for (String id : targets().keySet()) {
+        MongoConfig.Oplog oplog = config.oplog();
+        for (var entry : new TreeMap<>(config.targets()).entrySet()) {
+            if (!entry.getValue().continuousOplog()) {
+                continue;
+            }
+            String id = entry.getKey();
             try {
-                String prefix = "lifeboat.mongo.targets." + id + ".";
-                String uri = config.getValue(prefix + "uri", String.class);
-                Duration interval = config.getOptionalValue(prefix + "oplog.flush-interval", Duration.class).orElse(
-                        oplog.flushInterval());
-                int entries = config.getOptionalValue(prefix + "oplog.flush-entries", Integer.class).orElse(oplog
-                        .flushEntries());
+                String uri = targets.get(id).uri();
+                Duration interval = entry.getValue().oplog().flushInterval().orElse(oplog.flushInterval());
+                int entries = entry.getValue().oplog().flushEntries().orElse(oplog.flushEntries());
                 MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(
                         new ConnectionString(uri)).applyToClusterSettings(
                                 c -> c.serverSelectionTimeout(oplog
@@ -104,18 +103,6 @@ public class OplogCapture {
         running.clear();
         clients.forEach(MongoClient::close);
         clients.clear();
-    }
-
-    /** The ids of targets whose continuous-oplog switch is on, in order. */
-    private Map<String, Boolean> targets() {
-        Map<String, Boolean> on = new TreeMap<>();
-        for (String name : config.getPropertyNames()) {
-            Matcher m = SWITCH.matcher(name);
-            if (m.matches() && config.getOptionalValue(name, Boolean.class).orElse(false)) {
-                on.put(m.group(1), true);
-            }
-        }
-        return on;
     }
 
     private OplogFacts facts() {

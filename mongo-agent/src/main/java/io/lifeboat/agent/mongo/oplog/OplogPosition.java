@@ -1,5 +1,6 @@
 package io.lifeboat.agent.mongo.oplog;
 
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,11 @@ public record OplogPosition(long seconds, long increment) implements Comparable<
     /** The BSON timestamp, for queries on {@code ts}. */
     public BsonTimestamp toBsonTimestamp() {
         return new BsonTimestamp((int) seconds, (int) increment);
+    }
+
+    /** The wall-clock second of this position. */
+    public Instant instant() {
+        return Instant.ofEpochSecond(seconds);
     }
 
     /** {@code 1763690400.0000000001}: zero-padded so that object names sort in oplog order. */

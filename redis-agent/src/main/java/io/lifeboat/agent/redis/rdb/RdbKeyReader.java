@@ -3,7 +3,6 @@ package io.lifeboat.agent.redis.rdb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,33 +66,7 @@ public final class RdbKeyReader implements AutoCloseable {
     /** The first RDB version with a CRC-64 trailer. */
     private static final int FIRST_VERSION_WITH_CHECKSUM = 5;
 
-    private static final int QUICKLIST_NODE_PLAIN = 1;
-    private static final int QUICKLIST_NODE_PACKED = 2;
-    private static final int MODULE_OPCODE_EOF = 0;
-    private static final int MODULE_OPCODE_SINT = 1;
-    private static final int MODULE_OPCODE_UINT = 2;
-    private static final int MODULE_OPCODE_FLOAT = 3;
-    private static final int MODULE_OPCODE_DOUBLE = 4;
-    private static final int MODULE_OPCODE_STRING = 5;
-    /** Stream IDs are stored raw in PELs: two 64-bit big-endian numbers. */
-    private static final int STREAM_ID_BYTES = 16;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 64;
-
-    private final InputStream in;
-    private final byte[] buf = new byte[64 * 1024];
-    private int pos;
-    private int limit;
-    /** Bytes of {@code in} consumed before the current buffer. */
-    private long buffered;
-    private final Crc64 crc = new Crc64();
-    private boolean crcOn = true;
-    /** Receives every byte read while a value is being read; null otherwise. */
-    private Capture capture;
-    /** What is being read, for the truncation message; null while reading the value of {@link #valueKey}. */
-    private String reading = "the header";
-    private byte[] valueKey;
-    private int valueType;
-
+    private final RdbInput in;
     private final int version;
     private final Map<String, String> aux = new LinkedHashMap<>();
     private final Map<Integer, Long> announcedKeys = new LinkedHashMap<>();
@@ -106,17 +79,17 @@ public final class RdbKeyReader implements AutoCloseable {
 
     /** Reads and checks the {@code REDISnnnn} header; throws {@link RdbFormatException} if {@code in} is no RDB. */
     public RdbKeyReader(InputStream in) throws IOException {
-        this.in = in;
+        this.in = new RdbInput(in);
         byte[] magic = new byte[9];
         for (int i = 0; i < magic.length; i++) {
-            if (!available()) {
-                throw new RdbFormatException(offset(), "not an RDB: the stream ends inside the 9-byte header");
+            if (!this.in.available()) {
+                throw new RdbFormatException(this.in.offset(), "not an RDB: the stream ends inside the 9-byte header");
             }
-            magic[i] = (byte) u8();
+            magic[i] = (byte) this.in.u8();
         }
         String header = new String(magic, StandardCharsets.ISO_8859_1);
         if (!header.startsWith("REDIS") || !header.substring(5).chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new RdbFormatException(0, "not an RDB: the header is '" + printable(header)
+            throw new RdbFormatException(0, "not an RDB: the header is '" + RdbInput.printable(header)
                     + "', not REDIS and a 4-digit version");
         }
         version = Integer.parseInt(header.substring(5));
@@ -152,63 +125,63 @@ public final class RdbKeyReader implements AutoCloseable {
         }
         long expireAt = -1;
         while (true) {
-            reading = "an opcode or a type";
-            long at = offset();
-            int op = u8();
+            in.reading("an opcode or a type");
+            long at = in.offset();
+            int op = in.u8();
             switch (op) {
                 case OP_EOF -> {
                     trailer();
                     return null;
                 }
                 case OP_SELECTDB -> {
-                    reading = "a SELECTDB";
-                    long n = length();
+                    in.reading("a SELECTDB");
+                    long n = in.length();
                     if (n < 0 || n > Integer.MAX_VALUE) {
                         throw new RdbFormatException(at, "bad database number " + n + " in SELECTDB");
                     }
                     db = (int) n;
                 }
                 case OP_RESIZEDB -> {
-                    reading = "a RESIZEDB";
-                    announcedKeys.put(db, length());
-                    length();
+                    in.reading("a RESIZEDB");
+                    announcedKeys.put(db, in.length());
+                    in.length();
                 }
                 case OP_AUX -> {
-                    reading = "an AUX field";
-                    String key = new String(string(), StandardCharsets.UTF_8);
-                    aux.put(key, new String(string(), StandardCharsets.UTF_8));
+                    in.reading("an AUX field");
+                    String key = new String(in.string(), StandardCharsets.UTF_8);
+                    aux.put(key, new String(in.string(), StandardCharsets.UTF_8));
                 }
                 case OP_EXPIRETIME_MS -> {
-                    reading = "an expiry time";
-                    expireAt = littleEndian(8);
+                    in.reading("an expiry time");
+                    expireAt = in.littleEndian(8);
                 }
                 case OP_EXPIRETIME -> {
-                    reading = "an expiry time";
-                    expireAt = ((int) littleEndian(4)) * 1000L;
+                    in.reading("an expiry time");
+                    expireAt = ((int) in.littleEndian(4)) * 1000L;
                 }
                 case OP_IDLE -> {
-                    reading = "an LRU idle time";
-                    length();
+                    in.reading("an LRU idle time");
+                    in.length();
                 }
                 case OP_FREQ -> {
-                    reading = "an LFU frequency";
-                    u8();
+                    in.reading("an LFU frequency");
+                    in.u8();
                 }
                 case OP_MODULE_AUX -> {
-                    reading = "module AUX data";
-                    length(); // module id
-                    moduleValues();
+                    in.reading("module AUX data");
+                    in.length(); // module id
+                    RdbValues.moduleValues(in);
                 }
                 case OP_FUNCTION2 -> {
-                    reading = "a function library";
-                    skipString();
+                    in.reading("a function library");
+                    in.skipString();
                     functions++;
                 }
                 case OP_SLOT_INFO -> {
-                    reading = "a cluster slot info";
-                    length();
-                    length();
-                    length();
+                    in.reading("a cluster slot info");
+                    in.length();
+                    in.length();
+                    in.length();
                 }
                 case OP_FUNCTION_PRE_GA -> throw new RdbFormatException(at,
                         "function library in the pre-release format of Redis 7.0 release candidates (opcode 0xf6)"
@@ -250,7 +223,7 @@ public final class RdbKeyReader implements AutoCloseable {
 
     /** Bytes consumed from the stream so far, header and trailer included. */
     public long bytesRead() {
-        return offset();
+        return in.offset();
     }
 
     /** Closes the underlying stream. */
@@ -260,412 +233,35 @@ public final class RdbKeyReader implements AutoCloseable {
     }
 
     private RdbKey key(int type, long at, long expireAt) throws IOException {
-        checkType(type, at);
-        reading = "a key name";
-        byte[] key = string();
-        reading = null; // a value: truncated() names the key
-        valueKey = key;
-        valueType = type;
-        capture = new Capture();
+        RdbValues.checkType(type, at, version);
+        in.reading("a key name");
+        byte[] key = in.string();
+        in.startValue(key, type);
+        byte[] value;
         try {
-            value(type);
-            return new RdbKey(db, key, expireAt, type, capture.toByteArray());
+            RdbValues.skip(in, type);
         } finally {
-            capture = null;
+            value = in.endValue();
         }
-    }
-
-    private void checkType(int type, long at) throws RdbFormatException {
-        if (type == TYPE_MODULE_PRE_GA) {
-            throw new RdbFormatException(at, "module value in the pre-release format of Redis 4.0 release candidates"
-                    + " (type 6) is not supported, as Redis itself does not load it");
-        }
-        if (type >= TYPE_HASH_METADATA_PRE_GA && type <= TYPE_HASH_LISTPACK_EX) {
-            throw new RdbFormatException(at, "type " + type + " (a hash with field expirations, Redis 7.4 or later)"
-                    + " is not supported: this RDB needs a newer reader");
-        }
-        if (type > TYPE_HASH_LISTPACK_EX && type < OP_SLOT_INFO) {
-            throw new RdbFormatException(at, "unknown type or opcode 0x" + hex(type)
-                    + ": this RDB (version " + version + ") may need a newer reader");
-        }
-        if (type == 8 || type > TYPE_STREAM_LISTPACKS_3) {
-            throw new RdbFormatException(at, "unknown type or opcode 0x" + hex(type));
-        }
-    }
-
-    /** Reads past one value of {@code type}, as {@code rdbSaveObject} wrote it. */
-    private void value(int type) throws IOException {
-        switch (type) {
-            case TYPE_STRING, TYPE_HASH_ZIPMAP, TYPE_LIST_ZIPLIST, TYPE_SET_INTSET, TYPE_ZSET_ZIPLIST,
-                    TYPE_HASH_ZIPLIST, TYPE_HASH_LISTPACK, TYPE_ZSET_LISTPACK, TYPE_SET_LISTPACK ->
-                skipString();
-            case TYPE_LIST, TYPE_SET, TYPE_LIST_QUICKLIST -> {
-                for (long i = count(); i > 0; i--) {
-                    skipString();
-                }
-            }
-            case TYPE_ZSET -> {
-                for (long i = count(); i > 0; i--) {
-                    skipString();
-                    int n = u8(); // 253 NaN, 254 +inf, 255 -inf, else the length of the ASCII number
-                    if (n < 253) {
-                        skip(n);
-                    }
-                }
-            }
-            case TYPE_ZSET_2 -> {
-                for (long i = count(); i > 0; i--) {
-                    skipString();
-                    skip(8); // binary double
-                }
-            }
-            case TYPE_HASH -> {
-                for (long i = count(); i > 0; i--) {
-                    skipString();
-                    skipString();
-                }
-            }
-            case TYPE_LIST_QUICKLIST_2 -> {
-                for (long i = count(); i > 0; i--) {
-                    long at = offset();
-                    long container = length();
-                    if (container != QUICKLIST_NODE_PLAIN && container != QUICKLIST_NODE_PACKED) {
-                        throw new RdbFormatException(at, "bad quicklist node container " + container);
-                    }
-                    skipString();
-                }
-            }
-            case TYPE_STREAM_LISTPACKS, TYPE_STREAM_LISTPACKS_2, TYPE_STREAM_LISTPACKS_3 -> stream(type);
-            case TYPE_MODULE_2 -> {
-                length(); // module id
-                moduleValues();
-            }
-            default -> throw new IllegalStateException("type " + type + " passed checkType");
-        }
-    }
-
-    private void stream(int type) throws IOException {
-        for (long i = count(); i > 0; i--) {
-            skipString(); // the master ID of the node, 16 bytes
-            skipString(); // the listpack
-        }
-        length(); // entries
-        length(); // last ID ms
-        length(); // last ID seq
-        if (type >= TYPE_STREAM_LISTPACKS_2) {
-            length(); // first ID ms
-            length(); // first ID seq
-            length(); // max deleted entry ID ms
-            length(); // max deleted entry ID seq
-            length(); // entries added
-        }
-        for (long groups = count(); groups > 0; groups--) {
-            skipString(); // name
-            length(); // last delivered ID ms
-            length(); // last delivered ID seq
-            if (type >= TYPE_STREAM_LISTPACKS_2) {
-                length(); // entries read
-            }
-            for (long pel = count(); pel > 0; pel--) {
-                skip(STREAM_ID_BYTES);
-                skip(8); // delivery time, ms, raw
-                length(); // delivery count
-            }
-            for (long consumers = count(); consumers > 0; consumers--) {
-                skipString(); // name
-                skip(8); // seen time
-                if (type >= TYPE_STREAM_LISTPACKS_3) {
-                    skip(8); // active time
-                }
-                for (long pel = count(); pel > 0; pel--) {
-                    skip(STREAM_ID_BYTES);
-                }
-            }
-        }
-    }
-
-    /** Opcode-tagged module values up to the EOF opcode, as {@code rdbLoadCheckModuleValue} reads them. */
-    private void moduleValues() throws IOException {
-        while (true) {
-            long at = offset();
-            long opcode = length();
-            if (opcode == MODULE_OPCODE_EOF) {
-                return;
-            } else if (opcode == MODULE_OPCODE_SINT || opcode == MODULE_OPCODE_UINT) {
-                length();
-            } else if (opcode == MODULE_OPCODE_FLOAT) {
-                skip(4);
-            } else if (opcode == MODULE_OPCODE_DOUBLE) {
-                skip(8);
-            } else if (opcode == MODULE_OPCODE_STRING) {
-                skipString();
-            } else {
-                throw new RdbFormatException(at, "unknown module value opcode " + opcode);
-            }
-        }
+        return new RdbKey(db, key, expireAt, type, value);
     }
 
     /** The EOF opcode has been read: reads and checks the trailer. */
     private void trailer() throws IOException {
-        crcOn = false;
-        computedCrc = crc.value();
+        computedCrc = in.stopCrc();
         done = true;
         if (version < FIRST_VERSION_WITH_CHECKSUM) {
             checksum = RdbChecksum.MISSING;
             return;
         }
-        reading = "the checksum trailer";
-        if (!available()) {
+        in.reading("the checksum trailer");
+        if (!in.available()) {
             checksum = RdbChecksum.MISSING;
             return;
         }
-        storedCrc = littleEndian(8);
+        storedCrc = in.littleEndian(8);
         checksum = storedCrc == 0
                 ? RdbChecksum.DISABLED
                 : storedCrc == computedCrc ? RdbChecksum.VERIFIED : RdbChecksum.MISMATCH;
-    }
-
-    /**
-     * An RDB length (6, 14, 32 or 64 bits), unsigned: a stream group's unknown entries-read counter is -1 stored
-     * as 2^64-1; the special string encodings are an error here.
-     */
-    private long length() throws IOException {
-        long at = offset();
-        return length(u8(), at);
-    }
-
-    /** A length that counts elements, so must fit a signed long. */
-    private long count() throws IOException {
-        long at = offset();
-        long n = length(u8(), at);
-        if (n < 0) {
-            throw new RdbFormatException(at, "bad element count " + Long.toUnsignedString(n));
-        }
-        return n;
-    }
-
-    private long length(int first, long at) throws IOException {
-        return switch (first >>> 6) {
-            case 0 -> first & 0x3f;
-            case 1 -> ((first & 0x3f) << 8) | u8();
-            case 2 -> {
-                if (first == 0x80) {
-                    yield bigEndian(4);
-                }
-                if (first == 0x81) {
-                    yield bigEndian(8); // unsigned: stream fields store -1 as 2^64-1
-                }
-                throw new RdbFormatException(at, "bad length prefix 0x" + hex(first));
-            }
-            default -> throw new RdbFormatException(at,
-                    "bad length: a string encoding 0x" + hex(first) + " where a length was expected");
-        };
-    }
-
-    /** A string, decoded: integer encodings as decimal text, LZF inflated. */
-    private byte[] string() throws IOException {
-        long at = offset();
-        int first = u8();
-        if (first >>> 6 != 3) {
-            return bytes(arrayLength(length(first, at), at));
-        }
-        return switch (first & 0x3f) {
-            case 0 -> decimal((byte) u8());
-            case 1 -> decimal((short) littleEndian(2));
-            case 2 -> decimal((int) littleEndian(4));
-            case 3 -> {
-                int compressed = arrayLength(length(), at);
-                int plain = arrayLength(length(), at);
-                yield Lzf.inflate(bytes(compressed), plain, at);
-            }
-            default -> throw new RdbFormatException(at, "unknown string encoding 0x" + hex(first));
-        };
-    }
-
-    /** Reads past a string without decoding it. */
-    private void skipString() throws IOException {
-        long at = offset();
-        int first = u8();
-        if (first >>> 6 != 3) {
-            skip(byteCount(length(first, at), at));
-            return;
-        }
-        switch (first & 0x3f) {
-            case 0 -> skip(1);
-            case 1 -> skip(2);
-            case 2 -> skip(4);
-            case 3 -> {
-                long compressed = byteCount(length(), at);
-                length(); // uncompressed length
-                skip(compressed);
-            }
-            default -> throw new RdbFormatException(at, "unknown string encoding 0x" + hex(first));
-        }
-    }
-
-    private static byte[] decimal(long value) {
-        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private long bigEndian(int bytes) throws IOException {
-        long value = 0;
-        for (int i = 0; i < bytes; i++) {
-            value = (value << 8) | u8();
-        }
-        return value;
-    }
-
-    private long littleEndian(int bytes) throws IOException {
-        long value = 0;
-        for (int i = 0; i < bytes; i++) {
-            value |= ((long) u8()) << (8 * i);
-        }
-        return value;
-    }
-
-    private int u8() throws IOException {
-        if (pos == limit && !fill()) {
-            throw truncated();
-        }
-        int b = buf[pos++] & 0xff;
-        if (crcOn) {
-            crc.update(b);
-        }
-        if (capture != null) {
-            capture.write(b, offset());
-        }
-        return b;
-    }
-
-    private byte[] bytes(int n) throws IOException {
-        byte[] bytes = new byte[n];
-        int done = 0;
-        while (done < n) {
-            if (pos == limit && !fill()) {
-                throw truncated();
-            }
-            int take = Math.min(n - done, limit - pos);
-            System.arraycopy(buf, pos, bytes, done, take);
-            consumed(take);
-            done += take;
-        }
-        return bytes;
-    }
-
-    /** Reads past {@code n} bytes without allocating them (they still go to the CRC and the value capture). */
-    private void skip(long n) throws IOException {
-        long left = n;
-        while (left > 0) {
-            if (pos == limit && !fill()) {
-                throw truncated();
-            }
-            int take = (int) Math.min(left, limit - pos);
-            consumed(take);
-            left -= take;
-        }
-    }
-
-    /** Moves past {@code n} buffered bytes, adding them to the CRC and the capture. */
-    private void consumed(int n) throws RdbFormatException {
-        if (crcOn) {
-            crc.update(buf, pos, n);
-        }
-        if (capture != null) {
-            capture.write(buf, pos, n, offset());
-        }
-        pos += n;
-    }
-
-    private boolean available() throws IOException {
-        return pos < limit || fill();
-    }
-
-    private boolean fill() throws IOException {
-        buffered += limit;
-        pos = 0;
-        limit = 0;
-        int n;
-        do {
-            n = in.read(buf, 0, buf.length);
-        } while (n == 0);
-        if (n < 0) {
-            return false;
-        }
-        limit = n;
-        return true;
-    }
-
-    private long offset() {
-        return buffered + pos;
-    }
-
-    private RdbFormatException truncated() {
-        String what = reading != null
-                ? reading
-                : "the value of key '" + printable(new String(valueKey, StandardCharsets.UTF_8)) + "' ("
-                        + RdbKey.typeName(valueType) + ", type " + valueType + ")";
-        return new RdbFormatException(offset(), "truncated stream: it ends while reading " + what);
-    }
-
-    private static long byteCount(long n, long at) throws RdbFormatException {
-        if (n < 0) {
-            throw new RdbFormatException(at, "bad string length " + Long.toUnsignedString(n));
-        }
-        return n;
-    }
-
-    private static int arrayLength(long n, long at) throws RdbFormatException {
-        if (n < 0 || n > MAX_ARRAY) {
-            throw new RdbFormatException(at, "bad length " + Long.toUnsignedString(n)
-                    + ": too long for a key or a field");
-        }
-        return (int) n;
-    }
-
-    private static String hex(int b) {
-        return String.format("%02x", b);
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(64).forEach(c -> {
-            if (c >= 0x20 && c != 0x7f) {
-                out.appendCodePoint(c);
-            } else {
-                out.append(String.format("\\x%02x", c));
-            }
-        });
-        return text.codePointCount(0, text.length()) > 64 ? out + "..." : out.toString();
-    }
-
-    /** A growable byte array that receives a value's bytes. */
-    private static final class Capture {
-        private byte[] bytes = new byte[256];
-        private int length;
-
-        void write(int b, long at) throws RdbFormatException {
-            ensure(1, at);
-            bytes[length++] = (byte) b;
-        }
-
-        void write(byte[] from, int off, int n, long at) throws RdbFormatException {
-            ensure(n, at);
-            System.arraycopy(from, off, bytes, length, n);
-            length += n;
-        }
-
-        private void ensure(int n, long at) throws RdbFormatException {
-            if (length + (long) n > bytes.length) {
-                if (length + (long) n > MAX_ARRAY) {
-                    throw new RdbFormatException(at, "value larger than 2 GiB, which cannot be held in memory");
-                }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_ARRAY, Math.max(length + (long) n,
-                        bytes.length * 2L)));
-            }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, length);
-        }
     }
 }

@@ -3,8 +3,8 @@ package io.lifeboat.agent.redis.restore;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+
+import io.lifeboat.agentkit.agent.DestinationOptions;
 
 /**
  * Where a restore goes, parsed from {@code RestoreBackup.destination}:
@@ -56,44 +56,18 @@ public sealed interface RedisDestination {
                 throw invalid(destination, e.getMessage());
             }
         }
-        int query = destination.indexOf('?');
-        String path = query < 0 ? destination : destination.substring(0, query);
-        if (!path.startsWith("/")) {
-            throw invalid(destination, "not an absolute directory, target:<id> or redis://host:port");
-        }
-        Map<String, String> options = options(destination, query < 0 ? "" : destination.substring(query + 1));
-        Integer port = null;
-        if (options.containsKey("port")) {
-            try {
-                port = Integer.valueOf(options.remove("port"));
-            } catch (NumberFormatException e) {
-                throw invalid(destination, "port is not a number");
+        try {
+            DestinationOptions parsed = DestinationOptions.parse(destination);
+            if (!parsed.location().startsWith("/")) {
+                throw invalid(destination, "not an absolute directory, target:<id> or redis://host:port");
             }
-            if (port < 1 || port > 65535) {
-                throw invalid(destination, "port " + port + " is out of range");
-            }
+            Integer port = parsed.takePort().orElse(null);
+            String bind = parsed.take("bind").orElse("127.0.0.1");
+            parsed.requireAllTaken("port, bind");
+            return new DataDir(Path.of(parsed.location()).normalize(), port, bind);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("restore destination") ? e : invalid(destination, e.getMessage());
         }
-        String bind = options.getOrDefault("bind", "127.0.0.1");
-        options.remove("bind");
-        if (!options.isEmpty()) {
-            throw invalid(destination, "unknown options " + options.keySet() + " (port, bind)");
-        }
-        return new DataDir(Path.of(path).normalize(), port, bind);
-    }
-
-    private static Map<String, String> options(String destination, String query) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw invalid(destination, "option '" + pair + "' is not name=value");
-            }
-            options.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        return options;
     }
 
     private static IllegalArgumentException invalid(String destination, String why) {

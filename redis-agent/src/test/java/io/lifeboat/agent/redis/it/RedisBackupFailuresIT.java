@@ -126,7 +126,7 @@ class RedisBackupFailuresIT {
 
     /** A real RDB: the disk server's SAVE, with some keys in it. */
     private static byte[] savedRdb() throws Exception {
-        RedisDataset.seed(RedisAgentTestResource.disk.port(), null, "damaged");
+        RedisDataset.seed(RedisAgentTestResource.disk.port(), null, "damaged-" + System.nanoTime());
         try (RespCommands redis = new RespCommands("127.0.0.1", RedisAgentTestResource.disk.port())) {
             redis.call("SAVE");
         }

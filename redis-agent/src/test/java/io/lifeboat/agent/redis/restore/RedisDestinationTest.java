@@ -42,9 +42,10 @@ class RedisDestinationTest {
                 .hasMessageContaining("target:<id>");
         assertThatThrownBy(() -> RedisDestination.parse("redis://user:secret@host:6379"))
                 .hasMessageContaining("credentials do not belong");
-        assertThatThrownBy(() -> RedisDestination.parse("/srv/x?port=99999")).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> RedisDestination.parse("/srv/x?port=99999"))
+                .hasMessageContaining("port must be a number from 1 to 65535");
         assertThatThrownBy(() -> RedisDestination.parse("/srv/x?keep=1"))
-                .hasMessageContaining("unknown options [keep]");
+                .hasMessageContaining("unknown options [keep] (port, bind)");
         assertThatThrownBy(() -> RedisDestination.parse("target:")).hasMessageContaining("no target id");
     }
 }
