@@ -20,6 +20,7 @@ import com.mongodb.reactivestreams.client.FindPublisher;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
+import io.lifeboat.agentkit.agent.RepeatFilter;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.archive.ArchiveFailed;
 import io.lifeboat.events.archive.ArchiveProgressed;

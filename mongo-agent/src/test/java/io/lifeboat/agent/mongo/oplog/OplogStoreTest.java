@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.ServerAddress;
 
+import io.lifeboat.agentkit.agent.RepeatFilter;
 import io.lifeboat.agentkit.crypto.LocalKeyFileMasterKey;
 import io.lifeboat.agentkit.crypto.MasterKey;
 import io.lifeboat.agentkit.storage.ArtifactLayout;

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
+import io.lifeboat.agentkit.agent.RepeatFilter;
 import io.lifeboat.events.archive.ArchiveFailed;
 import io.lifeboat.events.archive.ArchiveProgressed;
 

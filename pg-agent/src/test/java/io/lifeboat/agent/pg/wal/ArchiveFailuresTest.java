@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.agentkit.agent.RepeatFilter;
 import io.lifeboat.events.archive.ArchiveFailed;
 import io.lifeboat.events.archive.ArchiveFailure;
 
