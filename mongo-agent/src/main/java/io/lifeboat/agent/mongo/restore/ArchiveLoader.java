@@ -29,7 +29,7 @@ import io.lifeboat.agent.mongo.oplog.OplogPosition;
  * (or drops them when overwriting is allowed), recreates each collection with its options (and each view), inserts
  * its documents in batches, builds its indexes after its data, then applies the archive's oplog slice up to a bound.
  */
-final class ArchiveLoader {
+public final class ArchiveLoader {
 
     static final int BATCH = 1000;
     static final int IN_FLIGHT = 2;
@@ -47,16 +47,17 @@ final class ArchiveLoader {
      * @param reached the newest oplog position applied, or null when none was
      * @param bytes BSON bytes of the documents inserted
      */
-    record Loaded(Map<String, Long> documents, int collections, long oplogApplied, OplogPosition reached,
+    public record Loaded(Map<String, Long> documents, int collections, long oplogApplied, OplogPosition reached,
             long bytes) {
 
-        long totalDocuments() {
+        /** Documents inserted in all namespaces. */
+        public long totalDocuments() {
             return documents.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
     /** A loader into {@code client}, naming the destination {@code destination} in its errors. */
-    ArchiveLoader(MongoClient client, UnaryOperator<String> databases, String destination) {
+    public ArchiveLoader(MongoClient client, UnaryOperator<String> databases, String destination) {
         this.client = client;
         this.databases = databases;
         this.destination = destination;
@@ -69,7 +70,7 @@ final class ArchiveLoader {
      * @param replay whether the oplog slice is applied
      * @param until the newest oplog position to apply, or null for all of the slice
      */
-    Loaded load(InputStream in, boolean overwrite, boolean replay, OplogPosition until) throws Exception {
+    public Loaded load(InputStream in, boolean overwrite, boolean replay, OplogPosition until) throws Exception {
         ArchiveReader reader = new ArchiveReader(in);
         List<NamespaceMetadata> namespaces = reader.namespaces().stream().filter(ns -> !ns.isOplog()).toList();
         prepare(namespaces, overwrite);
@@ -173,7 +174,7 @@ final class ArchiveLoader {
     }
 
     /** The destination holds data the restore would overwrite, and overwriting was not allowed. */
-    static final class DestinationOccupiedException extends Exception {
+    public static final class DestinationOccupiedException extends Exception {
 
         private static final long serialVersionUID = 1L;
 
