@@ -88,7 +88,10 @@ public final class StackInfrastructure implements AutoCloseable {
         String redisTarget = "lifeboat.redis.targets." + DEMO_REDIS_TARGET + ".";
         config.put(redisTarget + "host", redis.host());
         config.put(redisTarget + "port", String.valueOf(redis.port()));
-        config.put("lifeboat.mongo.targets." + DEMO_MONGO_TARGET + ".uri", mongo.connectionString());
+        String mongoTarget = "lifeboat.mongo.targets." + DEMO_MONGO_TARGET + ".";
+        config.put(mongoTarget + "uri", mongo.connectionString());
+        // The oplog captured continuously, for point-in-time restores of MongoDB too.
+        config.put(mongoTarget + "continuous-oplog", "true");
         return config;
     }
 

@@ -3,6 +3,7 @@ package io.lifeboat.agentkit.agent;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,8 +57,19 @@ public interface RestoreEngine {
      * @param restoredTo instant the restored data is consistent to
      * @param restoredToPosition log position replay stopped at, or null
      * @param restoredBytes bytes written to the destination
+     * @param counts what was restored, counted by kind ({@code documents}, {@code keys}, {@code walFiles}, ...)
      */
-    record RestoreResult(Instant restoredTo, String restoredToPosition, long restoredBytes) {
+    record RestoreResult(Instant restoredTo, String restoredToPosition, long restoredBytes, Map<String, Long> counts) {
+
+        /** Copies the counts. */
+        public RestoreResult {
+            counts = Map.copyOf(counts);
+        }
+
+        /** A result without counts. */
+        public RestoreResult(Instant restoredTo, String restoredToPosition, long restoredBytes) {
+            this(restoredTo, restoredToPosition, restoredBytes, Map.of());
+        }
     }
 
     /** A restore failure with the step it happened in and whether a new attempt may succeed. */

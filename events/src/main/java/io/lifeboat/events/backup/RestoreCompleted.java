@@ -1,6 +1,7 @@
 package io.lifeboat.events.backup;
 
 import java.time.Instant;
+import java.util.Map;
 
 import io.lifeboat.events.LifeboatMessage;
 import io.lifeboat.events.Require;
@@ -15,12 +16,14 @@ import io.lifeboat.events.Require;
  * @param restoredTo instant the restored data is consistent to, after any log replay
  * @param restoredToPosition log position replay stopped at, as the engine prints it (LSN {@code 0/3000060}) (optional)
  * @param restoredBytes bytes written to the destination
+ * @param restoredCounts what the engine restored, counted by kind ({@code collections}, {@code documents},
+ *        {@code oplogEntries}, {@code keys}, {@code files}, ...) (optional)
  * @param startedAt instant the agent started the restore
  * @param completedAt instant the destination was ready
  */
 public record RestoreCompleted(String commandId, String targetId, String backupId, String destination,
-        Instant restoredTo, String restoredToPosition, long restoredBytes, Instant startedAt,
-        Instant completedAt) implements LifeboatMessage {
+        Instant restoredTo, String restoredToPosition, long restoredBytes, Map<String, Long> restoredCounts,
+        Instant startedAt, Instant completedAt) implements LifeboatMessage {
 
     /**
      * Validates ids, destination, size and times.
@@ -34,5 +37,6 @@ public record RestoreCompleted(String commandId, String targetId, String backupI
         Require.nonNegative(restoredBytes, "RestoreCompleted.restoredBytes");
         Require.nonNull(startedAt, "RestoreCompleted.startedAt");
         Require.nonNull(completedAt, "RestoreCompleted.completedAt");
+        restoredCounts = restoredCounts == null ? null : Map.copyOf(restoredCounts);
     }
 }

@@ -79,7 +79,8 @@ public class RestoreRunner {
             RestoreResult result = engine.restore(restore, backup);
             return job.outcome(".completed", new RestoreCompleted(restore.commandId(), restore.targetId(),
                     backup.backupId(), restore.destination(), result.restoredTo(), result.restoredToPosition(),
-                    result.restoredBytes(), startedAt, Instant.now()));
+                    result.restoredBytes(), result.counts().isEmpty() ? null : result.counts(), startedAt,
+                    Instant.now()));
         } catch (RestoreFailure e) {
             LOG.warnf(e, "%s failed in step %s", what, e.step());
             return failed(job, restore, backup, e.step(), e.getMessage(), e.retryable());

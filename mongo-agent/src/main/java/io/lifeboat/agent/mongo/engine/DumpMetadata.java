@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import io.lifeboat.agent.mongo.oplog.NamespaceScope;
 import io.lifeboat.agent.mongo.oplog.OplogPosition;
 import io.lifeboat.agentkit.agent.BackupEngine;
 import io.lifeboat.agentkit.pipeline.Manifest;
@@ -24,6 +26,7 @@ public final class DumpMetadata {
     static final String COLLECTIONS = "collections";
     static final String DOCUMENTS = "documents";
     static final String ID_DIGEST_SCHEME = "idDigest";
+    static final String SCOPE = "scope";
 
     /** The archive format every dump is written in. */
     public static final String FORMAT = "mongodump-archive-0.1";
@@ -67,9 +70,12 @@ public final class DumpMetadata {
         }
     }
 
-    /** The metadata of one dump; {@code start} and {@code end} are null when the server keeps no oplog. */
+    /**
+     * The metadata of one dump; {@code start} and {@code end} are null when the server keeps no oplog, and
+     * {@code scope} is what the dump selected (an oplog replay after it applies the same namespaces).
+     */
     public static Map<String, Object> of(String serverVersion, OplogPosition start, OplogPosition end,
-            long oplogEntries, List<Collection> collections, Instant readEnd) {
+            long oplogEntries, List<Collection> collections, Instant readEnd, NamespaceScope scope) {
         Map<String, Object> map = new LinkedHashMap<>();
         boolean consistent = start != null && end != null;
         map.put(BackupEngine.CONSISTENT_AT, (consistent ? end.instant() : readEnd).toString());
@@ -89,6 +95,7 @@ public final class DumpMetadata {
         map.put(ID_DIGEST_SCHEME, "sha256(count || sum mod 2^256 of sha256(bson {_id: value}))");
         map.put(DOCUMENTS, collections.stream().mapToLong(Collection::documents).sum());
         map.put(COLLECTIONS, collections.stream().map(Collection::toMap).toList());
+        map.put(SCOPE, scope.toMap());
         return map;
     }
 
@@ -99,6 +106,19 @@ public final class DumpMetadata {
             return List.of();
         }
         return items.stream().map(item -> Collection.fromMap((Map<?, ?>) item)).toList();
+    }
+
+    /**
+     * The namespaces a stored dump selected; a manifest without a recorded scope is taken to cover the databases of
+     * its collections.
+     */
+    public static NamespaceScope scope(Manifest manifest) {
+        Object value = manifest.engineMetadata() == null ? null : manifest.engineMetadata().get(SCOPE);
+        if (value instanceof Map<?, ?> map) {
+            return NamespaceScope.fromMap(map);
+        }
+        return new NamespaceScope(collections(manifest).stream().map(Collection::db).distinct().toList(), List.of(),
+                UnaryOperator.identity());
     }
 
     /** The oplog position a stored dump is consistent to, or null when it is not point-consistent. */

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.bson.BsonTimestamp;
 import org.bson.Document;
@@ -35,7 +34,6 @@ import io.lifeboat.agent.mongo.oplog.OplogPosition;
 public final class MongoDumper {
 
     private static final Logger LOG = Logger.getLogger(MongoDumper.class);
-    private static final Set<String> SKIPPED_DATABASES = Set.of("admin", "local", "config");
     private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
             .build();
 
@@ -81,7 +79,7 @@ public final class MongoDumper {
         LOG.infof("dumped %s: %d collections, %d documents, oplog %s", target.describe(), dumped.size(),
                 dumped.stream().mapToLong(DumpMetadata.Collection::documents).sum(),
                 oplog ? start + " to " + end + " (" + entries + " entries)" : "none");
-        return DumpMetadata.of(serverVersion, start, end, entries, dumped, readEnd);
+        return DumpMetadata.of(serverVersion, start, end, entries, dumped, readEnd, target.scope());
     }
 
     private DumpMetadata.Collection copy(Source source, ArchiveWriter writer) throws Exception {
@@ -176,7 +174,7 @@ public final class MongoDumper {
         List<String> databases = new ArrayList<>();
         List<String> present = Pull.all(client.listDatabaseNames());
         if (target.databases().isEmpty()) {
-            present.stream().filter(db -> !SKIPPED_DATABASES.contains(db)).forEach(databases::add);
+            present.stream().filter(target.scope()::includesDatabase).forEach(databases::add);
         } else {
             for (String db : target.databases()) {
                 if (!present.contains(db)) {
@@ -191,7 +189,7 @@ public final class MongoDumper {
             MongoDatabase database = client.getDatabase(db);
             for (Document info : Pull.all(database.listCollections())) {
                 String name = info.getString("name");
-                if (name.startsWith("system.") || target.excludeCollections().contains(db + "." + name)) {
+                if (!target.scope().includes(db, name)) {
                     continue;
                 }
                 String type = info.get("type", "collection");

@@ -3,6 +3,7 @@ package io.lifeboat.agent.mongo.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -10,6 +11,8 @@ import com.mongodb.ReadPreference;
 import com.mongodb.connection.SslSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+
+import io.lifeboat.agent.mongo.oplog.NamespaceScope;
 
 /**
  * One configured MongoDB target, resolved: its connection string, what to dump and how to reach it.
@@ -28,6 +31,11 @@ import com.mongodb.reactivestreams.client.MongoClients;
 public record MongoTarget(String id, String uri, List<String> databases, List<String> excludeCollections,
         String readPreference, Duration maxStaleness, Duration connectTimeout, Duration serverSelectionTimeout,
         Duration socketTimeout, int batchSize) {
+
+    /** The databases and collections this target's dumps hold (and its oplog replays apply). */
+    public NamespaceScope scope() {
+        return new NamespaceScope(databases, excludeCollections, UnaryOperator.identity());
+    }
 
     /** {@code target '<id>' (mongodb://host:port)} without credentials. */
     public String describe() {

@@ -8,7 +8,10 @@ import java.util.Set;
 
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.reactivestreams.Publisher;
 
 import com.mongodb.MongoCommandException;
@@ -21,8 +24,9 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
  * Applies oplog entries to a destination MongoDB one by one, idempotently where the op allows it: inserts as upserts
  * by {@code _id}, updates ({@code $v: 2} diffs, {@code $set}/{@code $unset} and replacements), deletes, the commands
  * {@code create}, {@code drop}, {@code dropDatabase}, {@code renameCollection}, {@code createIndexes},
- * {@code commitIndexBuild}, {@code dropIndexes} and {@code applyOps} (transactions included), and skips no-ops; anything else is an
- * {@link OplogApplyException} naming the entry's ts and op.
+ * {@code commitIndexBuild}, {@code dropIndexes}, {@code collMod} and {@code applyOps} (transactions included), and
+ * skips no-ops and entries outside its {@link NamespaceScope}; anything else is an {@link OplogApplyException} naming
+ * the entry's ts and op. Database names are mapped through the scope (a restore's prefix).
  */
 public final class OplogApplier {
 
@@ -33,13 +37,26 @@ public final class OplogApplier {
     private static final Set<String> CREATE_BOOKKEEPING = Set.of("idIndex");
 
     private final MongoClient client;
+    private final NamespaceScope scope;
     // Entries of multi-oplog-entry transactions (applyOps with partialTxn: true), held until their last applyOps.
     private final Map<BsonDocument, List<BsonDocument>> openTransactions = new HashMap<>();
     private long skippedUpdates;
+    private long outOfScope;
 
-    /** An applier writing through {@code client}. */
+    /** An applier writing every user namespace through {@code client}, under its own name. */
     public OplogApplier(MongoClient client) {
+        this(client, NamespaceScope.everything());
+    }
+
+    /** An applier writing the namespaces of {@code scope} through {@code client}, under the scope's names. */
+    public OplogApplier(MongoClient client, NamespaceScope scope) {
         this.client = client;
+        this.scope = scope;
+    }
+
+    /** How many entries (nested transaction entries included) were passed over as outside the scope. */
+    public long outOfScope() {
+        return outOfScope;
     }
 
     /** How many diff updates found no document to update (the document was deleted later, or never restored). */
@@ -49,6 +66,10 @@ public final class OplogApplier {
 
     /** Applies one oplog entry; throws {@link OplogApplyException} naming its ts and op when it cannot. */
     public void apply(BsonDocument entry) {
+        if (entry instanceof RawBsonDocument raw) {
+            // Commands and updates are rewritten before they are sent; raw documents are immutable.
+            entry = raw.decode(new BsonDocumentCodec());
+        }
         String ts = String.valueOf(entry.get("ts") != null && entry.get("ts").isTimestamp()
                 ? OplogEntries.ts(entry)
                 : "?");
@@ -57,6 +78,10 @@ public final class OplogApplier {
 
     private void apply(BsonDocument entry, String ts) {
         String op = OplogEntries.op(entry);
+        if (!op.equals("c") && !op.equals("n") && !scope.includes(OplogEntries.ns(entry))) {
+            outOfScope++;
+            return;
+        }
         try {
             switch (op) {
                 case "i" -> insert(entry);
@@ -107,7 +132,11 @@ public final class OplogApplier {
     private void command(BsonDocument entry, String ts) {
         BsonDocument o = entry.getDocument("o");
         String name = o.getFirstKey();
-        MongoDatabase db = client.getDatabase(database(entry));
+        if (!inScope(entry, o, name, ts)) {
+            outOfScope++;
+            return;
+        }
+        MongoDatabase db = client.getDatabase(scope.destination(database(entry)));
         switch (name) {
             case "create" -> {
                 BsonDocument command = o.clone();
@@ -119,8 +148,10 @@ public final class OplogApplier {
             case "renameCollection" -> {
                 BsonValue dropTarget = o.get("dropTarget");
                 boolean drop = dropTarget != null && !(dropTarget.isBoolean() && !dropTarget.asBoolean().getValue());
-                BsonDocument command = new BsonDocument("renameCollection", o.get("renameCollection"))
-                        .append("to", o.get("to")).append("dropTarget", BsonBoolean.valueOf(drop));
+                BsonDocument command = new BsonDocument("renameCollection", new BsonString(scope
+                        .destinationNamespace(o.getString("renameCollection").getValue()))).append("to",
+                                new BsonString(scope.destinationNamespace(o.getString("to").getValue())))
+                        .append("dropTarget", BsonBoolean.valueOf(drop));
                 block(client.getDatabase("admin").runCommand(command));
             }
             case "createIndexes" -> {
@@ -137,10 +168,46 @@ public final class OplogApplier {
             }
             case "dropIndexes", "deleteIndexes" -> ignoring(INDEX_NOT_FOUND, db.runCommand(new BsonDocument(
                     "dropIndexes", o.get(name)).append("index", o.get("index"))));
+            case "collMod" -> ignoring(NAMESPACE_NOT_FOUND, db.runCommand(o));
             case "applyOps" -> applyOps(entry, o, ts);
             default -> throw new OplogApplyException("unsupported oplog command '" + name + "' in the entry at " + ts
                     + " (" + OplogEntries.ns(entry) + ")", null);
         }
+    }
+
+    /**
+     * Whether a command touches the scope: database-wide ones by their database, others by the collection they
+     * name; a rename is applied when its source is in scope (a rename out of the scope drops the collection) and
+     * refused when it brings a collection from outside into the scope, whose documents no backup holds.
+     */
+    private boolean inScope(BsonDocument entry, BsonDocument o, String name, String ts) {
+        String db = database(entry);
+        return switch (name) {
+            case "applyOps" -> true;
+            case "dropDatabase" -> scope.includesDatabase(db);
+            case "renameCollection" -> {
+                String from = o.getString("renameCollection").getValue();
+                String to = o.getString("to").getValue();
+                if (scope.includes(from) && !scope.includes(to)) {
+                    int dot = from.indexOf('.');
+                    block(client.getDatabase(scope.destination(from.substring(0, dot))).getCollection(from
+                            .substring(dot + 1)).drop());
+                    yield false;
+                }
+                if (!scope.includes(from) && scope.includes(to)) {
+                    throw new OplogApplyException("the entry at " + ts + " renames " + from + ", which is outside "
+                            + "the backup's scope, to " + to + ", inside it: its documents were never backed up", null);
+                }
+                yield scope.includes(from);
+            }
+            default -> {
+                BsonValue collection = o.get(name);
+                yield collection != null && collection.isString()
+                        ? scope.includes(db, collection.asString()
+                                .getValue())
+                        : scope.includesDatabase(db);
+            }
+        };
     }
 
     private void applyOps(BsonDocument entry, BsonDocument o, String ts) {
@@ -180,7 +247,8 @@ public final class OplogApplier {
         if (dot <= 0 || dot == ns.length() - 1) {
             throw new IllegalArgumentException("namespace '" + ns + "' names no collection");
         }
-        return client.getDatabase(ns.substring(0, dot)).getCollection(ns.substring(dot + 1), BsonDocument.class);
+        return client.getDatabase(scope.destination(ns.substring(0, dot))).getCollection(ns.substring(dot + 1),
+                BsonDocument.class);
     }
 
     private static String database(BsonDocument entry) {

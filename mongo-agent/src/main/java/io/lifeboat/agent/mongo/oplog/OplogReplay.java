@@ -24,26 +24,41 @@ public final class OplogReplay {
 
     /**
      * Where a replay stops: at an oplog position or at a wall clock time (the entry's {@code wall}, or its
-     * {@code ts} seconds before MongoDB 4.4), both inclusive.
+     * {@code ts} seconds before MongoDB 4.4), inclusive or not.
      *
      * @param position last position to apply (empty: none)
      * @param time last wall clock time to apply (empty: none)
+     * @param inclusive whether an entry exactly at the position or time is applied
      */
-    public record Until(Optional<OplogPosition> position, Optional<Instant> time) {
+    public record Until(Optional<OplogPosition> position, Optional<Instant> time, boolean inclusive) {
 
         /** Everything up to and including {@code position}. */
         public static Until position(OplogPosition position) {
-            return new Until(Optional.of(position), Optional.empty());
+            return position(position, true);
+        }
+
+        /** Everything before {@code position}, and the entry at it when {@code inclusive}. */
+        public static Until position(OplogPosition position, boolean inclusive) {
+            return new Until(Optional.of(position), Optional.empty(), inclusive);
         }
 
         /** Everything written at or before {@code time}. */
         public static Until time(Instant time) {
-            return new Until(Optional.empty(), Optional.of(time));
+            return time(time, true);
+        }
+
+        /** Everything written before {@code time}, and at it when {@code inclusive}. */
+        public static Until time(Instant time, boolean inclusive) {
+            return new Until(Optional.empty(), Optional.of(time), inclusive);
         }
 
         boolean admits(BsonDocument entry) {
-            return position.map(p -> !OplogEntries.ts(entry).isAfter(p)).orElse(true) && time.map(t -> !OplogEntries
-                    .wall(entry).isAfter(t)).orElse(true);
+            return position.map(p -> within(OplogEntries.ts(entry).compareTo(p))).orElse(true) && time.map(
+                    t -> within(OplogEntries.wall(entry).compareTo(t))).orElse(true);
+        }
+
+        private boolean within(int comparison) {
+            return inclusive ? comparison <= 0 : comparison < 0;
         }
     }
 
@@ -51,10 +66,12 @@ public final class OplogReplay {
      * What a replay did.
      *
      * @param lastApplied position of the last applied entry (empty: none applied)
+     * @param lastAppliedAt wall clock time of the last applied entry (empty: none applied)
      * @param applied number of entries applied
      * @param reachedTarget whether an entry past the target was seen, so nothing before the target is missing
      */
-    public record Result(Optional<OplogPosition> lastApplied, long applied, boolean reachedTarget) {
+    public record Result(Optional<OplogPosition> lastApplied, Optional<Instant> lastAppliedAt, long applied,
+            boolean reachedTarget) {
     }
 
     /** Applies {@code entries} (in oplog order) after {@code from} (exclusive, empty: all) while {@code until} admits. */
@@ -70,13 +87,7 @@ public final class OplogReplay {
 
     /** Replays the stored slices of {@code store} after {@code from} (exclusive) up to {@code until}. */
     public Result replay(OplogStore store, OplogPosition from, Until until) throws IOException {
-        OplogPosition bound = until.position().orElse(new OplogPosition(0xFFFFFFFFL, 0xFFFFFFFFL));
-        for (OplogGap gap : store.gaps()) {
-            if (gap.crossedBy(from, bound) && until.time().map(t -> !t.isBefore(Instant.ofEpochSecond(gap
-                    .lastCaptured().seconds()))).orElse(true)) {
-                throw new OplogGapException(store.targetId(), gap);
-            }
-        }
+        refuseGaps(store, from, until);
         Progress progress = new Progress(Optional.of(from));
         for (OplogSlice slice : store.slices()) {
             if (!slice.last().isAfter(from)) {
@@ -92,10 +103,22 @@ public final class OplogReplay {
         return progress.result(false);
     }
 
+    /** Fails with {@link OplogGapException} when a stored gap lies between {@code from} and {@code until}. */
+    public static void refuseGaps(OplogStore store, OplogPosition from, Until until) throws IOException {
+        OplogPosition bound = until.position().orElse(new OplogPosition(0xFFFFFFFFL, 0xFFFFFFFFL));
+        for (OplogGap gap : store.gaps()) {
+            if (gap.crossedBy(from, bound) && until.time().map(t -> !t.isBefore(Instant.ofEpochSecond(gap
+                    .lastCaptured().seconds()))).orElse(true)) {
+                throw new OplogGapException(store.targetId(), gap);
+            }
+        }
+    }
+
     private final class Progress {
 
         private final Optional<OplogPosition> from;
         private OplogPosition last;
+        private Instant lastAt;
         private long applied;
 
         Progress(Optional<OplogPosition> from) {
@@ -113,12 +136,13 @@ public final class OplogReplay {
             }
             applier.apply(entry);
             last = ts;
+            lastAt = OplogEntries.wall(entry);
             applied++;
             return true;
         }
 
         Result result(boolean reached) {
-            return new Result(Optional.ofNullable(last), applied, reached);
+            return new Result(Optional.ofNullable(last), Optional.ofNullable(lastAt), applied, reached);
         }
     }
 }

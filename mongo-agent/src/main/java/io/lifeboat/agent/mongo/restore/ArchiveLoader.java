@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -22,12 +21,15 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.lifeboat.agent.mongo.archive.ArchiveReader;
 import io.lifeboat.agent.mongo.archive.NamespaceMetadata;
 import io.lifeboat.agent.mongo.engine.Pull;
+import io.lifeboat.agent.mongo.oplog.NamespaceScope;
+import io.lifeboat.agent.mongo.oplog.OplogApplier;
 import io.lifeboat.agent.mongo.oplog.OplogPosition;
 
 /**
  * Loads a mongodump archive into a running deployment: checks that no destination collection holds documents
  * (or drops them when overwriting is allowed), recreates each collection with its options (and each view), inserts
- * its documents in batches, builds its indexes after its data, then applies the archive's oplog slice up to a bound.
+ * its documents in batches, builds its indexes after its data, then applies the archive's oplog slice up to a bound
+ * through an {@link OplogApplier}.
  */
 public final class ArchiveLoader {
 
@@ -35,6 +37,7 @@ public final class ArchiveLoader {
     static final int IN_FLIGHT = 2;
 
     private final MongoClient client;
+    private final NamespaceScope scope;
     private final UnaryOperator<String> databases;
     private final String destination;
 
@@ -56,10 +59,21 @@ public final class ArchiveLoader {
         }
     }
 
-    /** A loader into {@code client}, naming the destination {@code destination} in its errors. */
+    /**
+     * A loader into {@code client} that replays the oplog of every user namespace, naming the destination
+     * {@code destination} in its errors.
+     *
+     * @param databases maps a source database name to the destination's
+     */
     public ArchiveLoader(MongoClient client, UnaryOperator<String> databases, String destination) {
+        this(client, NamespaceScope.everything().renamed(databases), destination);
+    }
+
+    /** A loader into {@code client} that replays the oplog of {@code scope}'s namespaces under the scope's names. */
+    public ArchiveLoader(MongoClient client, NamespaceScope scope, String destination) {
         this.client = client;
-        this.databases = databases;
+        this.scope = scope;
+        this.databases = scope.rename();
         this.destination = destination;
     }
 
@@ -79,8 +93,8 @@ public final class ArchiveLoader {
             byName.put(ns.namespace(), ns);
             create(ns);
         }
-        Set<String> restored = byName.keySet();
-        DumpOplogReplay replayer = new DumpOplogReplay(client, databases, restored::contains);
+        OplogApplier replayer = new OplogApplier(client, scope);
+        long applied = 0;
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, BatchInserter> inserters = new LinkedHashMap<>();
         OplogPosition reached = null;
@@ -95,6 +109,7 @@ public final class ArchiveLoader {
                     OplogPosition at = OplogPosition.of(doc.document().getTimestamp("ts"));
                     if (replay && (until == null || at.compareTo(until) <= 0)) {
                         replayer.apply(doc.document());
+                        applied++;
                         reached = at;
                     }
                     continue;
@@ -116,7 +131,7 @@ public final class ArchiveLoader {
                 indexes(byName.get(ns));
             }
         }
-        return new Loaded(counts, namespaces.size(), replayer.applied(), reached, bytes);
+        return new Loaded(counts, namespaces.size(), applied, reached, bytes);
     }
 
     private void prepare(List<NamespaceMetadata> namespaces, boolean overwrite) throws Exception {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,19 +20,27 @@ import io.lifeboat.agent.mongo.archive.ArchiveFormatException;
 import io.lifeboat.agent.mongo.config.MongoTargets;
 import io.lifeboat.agent.mongo.engine.DumpMetadata;
 import io.lifeboat.agent.mongo.engine.MongoTarget;
+import io.lifeboat.agent.mongo.oplog.NamespaceScope;
+import io.lifeboat.agent.mongo.oplog.OplogApplyException;
 import io.lifeboat.agent.mongo.oplog.OplogPosition;
+import io.lifeboat.agent.mongo.oplog.OplogReplay;
+import io.lifeboat.agent.mongo.oplog.OplogStore;
 import io.lifeboat.agentkit.agent.RestoreEngine;
+import io.lifeboat.agentkit.crypto.MasterKey;
 import io.lifeboat.agentkit.pipeline.ArtifactPipeline;
 import io.lifeboat.agentkit.pipeline.CorruptArtifactException;
 import io.lifeboat.agentkit.pipeline.Manifest;
+import io.lifeboat.agentkit.storage.ArtifactLayout;
+import io.lifeboat.agentkit.storage.ObjectStore;
+import io.lifeboat.agentkit.storage.WriteOptions;
 import io.lifeboat.events.backup.BackupType;
 import io.lifeboat.events.backup.RestoreBackup;
 
 /**
  * Restores a dump into a running deployment ({@code target:<id>} or a connection string, database names optionally
- * prefixed): collections with their options, documents, indexes after the data, then the dump's oplog slice up to
- * its end (or the command's point in time or position, when earlier). A destination collection that holds
- * documents is refused unless the command allows overwriting.
+ * prefixed): collections with their options, documents, indexes after the data and the dump's oplog slice, which
+ * makes it consistent at its end; then, for a later recovery point, the target's archived oplog from the dump's end
+ * up to it. A destination collection that holds documents is refused unless the command allows overwriting.
  */
 @ApplicationScoped
 public class MongoRestoreEngine implements RestoreEngine {
@@ -44,6 +53,12 @@ public class MongoRestoreEngine implements RestoreEngine {
     @Inject
     MongoTargets targets;
 
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    MasterKey masterKey;
+
     @Override
     public Set<BackupType> replayableTypes() {
         return EnumSet.of(BackupType.LOGICAL, BackupType.FULL);
@@ -51,13 +66,8 @@ public class MongoRestoreEngine implements RestoreEngine {
 
     @Override
     public RestoreResult restore(RestoreBackup command, Manifest backup) throws Exception {
-        if (command.targetTransaction() != null || command.targetName() != null) {
-            throw new RestoreFailure("recovery-target", "target '" + command.targetId() + "' is MongoDB: a restore "
-                    + "reaches a dump's end, or a point in time or oplog position (<seconds>:<increment>) within its "
-                    + "oplog slice; transactions and named points are not recovery targets", false);
-        }
         OplogPosition end = DumpMetadata.end(backup);
-        refuseTargetsBeforeTheEnd(command, backup, end);
+        RecoveryPoint point = RecoveryPoint.of(command, backup, end);
         MongoDestination destination;
         try {
             destination = MongoDestination.parse(command.destination());
@@ -65,32 +75,50 @@ public class MongoRestoreEngine implements RestoreEngine {
             throw new RestoreFailure("destination", e.getMessage(), false);
         }
         String what = "backup '" + backup.backupId() + "' of target '" + backup.targetId() + "'";
-        String where;
-        MongoClient client;
-        try {
-            if (destination.targetId() != null) {
-                MongoTarget target = targets.get(destination.targetId());
-                where = target.describe();
-                client = MongoTarget.client(target.uri(), ReadPreference.primary(), target.connectTimeout(),
-                        target.serverSelectionTimeout(), target.socketTimeout());
-            } else {
-                where = MongoTarget.hosts(destination.uri());
-                client = MongoTarget.client(destination.uri(), ReadPreference.primary(), Duration.ofSeconds(10),
-                        Duration.ofSeconds(30), Duration.ZERO);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new RestoreFailure("destination", e.getMessage(), false);
-        }
-        if (!destination.prefix().isEmpty()) {
-            where += " with database prefix '" + destination.prefix() + "'";
-        }
+        NamespaceScope scope = DumpMetadata.scope(backup).renamed(destination::database);
+        String where = describe(destination);
         ArchiveLoader.Loaded loaded;
-        try (client; InputStream in = pipeline.openForRestore(backup.targetId(), backup.backupId())) {
-            loaded = new ArchiveLoader(client, destination::database, where).load(in, command.overwrite(), true, end);
+        OplogReplay.Result replayed = null;
+        ArchivedOplog archived = point.pastTheDump()
+                ? new ArchivedOplog(oplogStore(backup.targetId()), backup, end)
+                : null;
+        if (archived != null) {
+            archived.check(point);
+        }
+        try (MongoClient client = connect(destination)) {
+            loaded = load(command, backup, client, scope, where, what, end);
+            if (archived != null) {
+                replayed = archived.replay(client, scope, point);
+            }
+        }
+        Instant restoredTo = RestoreEngine.consistentAt(backup);
+        OplogPosition reached = end;
+        if (replayed != null && replayed.lastApplied().isPresent()) {
+            reached = replayed.lastApplied().get();
+            restoredTo = replayed.lastAppliedAt().get();
+        }
+        long archivedEntries = replayed == null ? 0 : replayed.applied();
+        LOG.infof("restored %s into %s: %d collections, %d documents, %d oplog entries of the dump and %d archived "
+                + "after it applied; reached %s, consistent to %s", what, where, loaded.collections(),
+                loaded.totalDocuments(), loaded.oplogApplied(), archivedEntries, point.text(), reached == null
+                        ? restoredTo + " (not point-consistent: no oplog)"
+                        : reached + " (" + restoredTo + ")");
+        return new RestoreResult(restoredTo, reached == null ? null : reached.toString(), loaded.bytes(), Map.of(
+                "collections", (long) loaded.collections(), "documents", loaded.totalDocuments(), "oplogEntries",
+                loaded.oplogApplied() + archivedEntries));
+    }
+
+    private ArchiveLoader.Loaded load(RestoreBackup command, Manifest backup, MongoClient client,
+            NamespaceScope scope, String where, String what, OplogPosition end) throws Exception {
+        try (InputStream in = pipeline.openForRestore(backup.targetId(), backup.backupId())) {
+            return new ArchiveLoader(client, scope, where).load(in, command.overwrite(), true, end);
         } catch (ArchiveLoader.DestinationOccupiedException e) {
             throw new RestoreFailure("destination", e.getMessage(), false);
         } catch (CorruptArtifactException | ArchiveFormatException e) {
             throw new RestoreFailure("download", "unable to read " + what + ": " + e.getMessage(), false, e);
+        } catch (OplogApplyException e) {
+            throw new RestoreFailure("replay", "unable to replay the oplog slice of " + what + " into " + where
+                    + ": " + e.getMessage(), false, e);
         } catch (IOException e) {
             throw new RestoreFailure("download", "unable to read " + what + ": " + e.getMessage(), true, e);
         } catch (InterruptedException e) {
@@ -99,41 +127,38 @@ public class MongoRestoreEngine implements RestoreEngine {
             throw new RestoreFailure("load", "unable to restore " + what + " into " + where + ": " + e.getMessage(),
                     true, e);
         }
-        Instant restoredTo = RestoreEngine.consistentAt(backup);
-        LOG.infof("restored %s into %s: %d collections, %d documents, %d oplog entries applied, consistent to %s",
-                what, where, loaded.collections(), loaded.totalDocuments(), loaded.oplogApplied(),
-                end == null ? restoredTo + " (not point-consistent: no oplog)" : end + " (" + restoredTo + ")");
-        return new RestoreResult(restoredTo, end == null ? null : end.toString(), loaded.bytes());
     }
 
-    /**
-     * A dump's documents were read at different moments between its start and end positions: only with the whole
-     * oplog slice applied is the result consistent, at the end. Earlier targets are refused rather than approximated.
-     */
-    private static void refuseTargetsBeforeTheEnd(RestoreBackup command, Manifest backup, OplogPosition end)
-            throws RestoreFailure {
-        OplogPosition target = null;
-        if (command.targetPosition() != null) {
-            try {
-                target = OplogPosition.parse(command.targetPosition());
-            } catch (IllegalArgumentException e) {
-                throw new RestoreFailure("recovery-target", e.getMessage(), false);
+    private MongoClient connect(MongoDestination destination) throws RestoreFailure {
+        try {
+            if (destination.targetId() != null) {
+                MongoTarget target = targets.get(destination.targetId());
+                return MongoTarget.client(target.uri(), ReadPreference.primary(), target.connectTimeout(),
+                        target.serverSelectionTimeout(), target.socketTimeout());
             }
-        } else if (command.pointInTime() != null) {
-            target = new OplogPosition(command.pointInTime().getEpochSecond(), 0xffffffffL);
+            return MongoTarget.client(destination.uri(), ReadPreference.primary(), Duration.ofSeconds(10),
+                    Duration.ofSeconds(30), Duration.ZERO);
+        } catch (IllegalArgumentException e) {
+            throw new RestoreFailure("destination", e.getMessage(), false);
         }
-        if (target == null) {
-            return;
+    }
+
+    private String describe(MongoDestination destination) throws RestoreFailure {
+        String where;
+        try {
+            where = destination.targetId() != null
+                    ? targets.get(destination.targetId()).describe()
+                    : MongoTarget.hosts(destination.uri());
+        } catch (IllegalArgumentException e) {
+            throw new RestoreFailure("destination", e.getMessage(), false);
         }
-        if (end == null || target.compareTo(end) < 0) {
-            throw new RestoreFailure("recovery-target", "backup '" + backup.backupId() + "' of target '"
-                    + backup.targetId() + "' is consistent only at " + (end == null
-                            ? RestoreEngine.consistentAt(backup) + " per collection (no oplog)"
-                            : "its end, oplog position " + end)
-                    + "; the recovery target " + (command.targetPosition() != null
-                            ? command.targetPosition()
-                            : command.pointInTime())
-                    + " lies before it", false);
-        }
+        return destination.prefix().isEmpty()
+                ? where
+                : where + " with database prefix '" + destination.prefix()
+                        + "'";
+    }
+
+    private OplogStore oplogStore(String targetId) {
+        return new OplogStore(store, new ArtifactLayout(), masterKey, targetId, WriteOptions.HOT);
     }
 }

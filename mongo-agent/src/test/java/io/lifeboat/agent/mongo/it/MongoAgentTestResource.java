@@ -15,7 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Creates the agent's topics on the shared broker, starts in-JVM MongoDB wire servers and points the agent at a fresh
  * store and key file and at these targets: {@code main} (a server with its oplog, every database), {@code refused}
  * (a port nothing listens on: mongo-java-server has no authentication, so this stands in for a server that turns
- * the agent away) and {@code spare} (an empty server, restored into by target id).
+ * the agent away), {@code spare} (an empty server, restored into by target id) and {@code live} (a server whose
+ * oplog the agent captures continuously, in slices stored every half second).
  */
 public class MongoAgentTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -23,9 +24,11 @@ public class MongoAgentTestResource implements QuarkusTestResourceLifecycleManag
     static final String MAIN = "main";
     static final String REFUSED = "refused";
     static final String SPARE = "spare";
+    static final String LIVE = "live";
 
     static MongoServer main;
     static MongoServer spare;
+    static MongoServer live;
     static Path storeRoot;
 
     @Override
@@ -37,6 +40,7 @@ public class MongoAgentTestResource implements QuarkusTestResourceLifecycleManag
         broker.createTopic(Topics.ARCHIVE_EVENTS.name(), 3, false);
         main = MongoServer.start();
         spare = MongoServer.start();
+        live = MongoServer.start();
         Path dir = TempDirs.create("mongo-agent-it");
         storeRoot = dir.resolve("store");
         Map<String, String> config = new LinkedHashMap<>();
@@ -49,6 +53,10 @@ public class MongoAgentTestResource implements QuarkusTestResourceLifecycleManag
         config.put(prefix(REFUSED) + "server-selection-timeout", "2s");
         config.put(prefix(REFUSED) + "connect-timeout", "1s");
         config.put(prefix(SPARE) + "uri", spare.connectionString());
+        config.put(prefix(LIVE) + "uri", live.connectionString());
+        config.put(prefix(LIVE) + "continuous-oplog", "true");
+        config.put(prefix(LIVE) + "oplog.flush-interval", "500ms");
+        config.put("lifeboat.mongo.oplog.poll-interval", "200ms");
         return config;
     }
 
@@ -58,7 +66,7 @@ public class MongoAgentTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public void stop() {
-        for (MongoServer server : new MongoServer[]{main, spare}) {
+        for (MongoServer server : new MongoServer[]{main, spare, live}) {
             if (server != null) {
                 server.close();
             }

@@ -2,6 +2,7 @@ package io.lifeboat.agent.mongo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,6 +37,17 @@ final class MongoKafka {
         return outcome(Envelope.of(Envelope.sourceOf("dr-orchestrator"), new RestoreBackup(
                 UUID.randomUUID().toString(), targetId, Engine.MONGODB, backupId, null, null, null, null, null, null,
                 destination, overwrite, "mongo-agent-it", null, 1)));
+    }
+
+    /**
+     * Restores {@code targetId} to {@code pointInTime}, or to its latest archived point when that is null, from the
+     * backup the agent picks (or {@code backupId}); returns the outcome.
+     */
+    static Object restoreTo(String targetId, String backupId, Instant pointInTime, String destination)
+            throws Exception {
+        return outcome(Envelope.of(Envelope.sourceOf("dr-orchestrator"), new RestoreBackup(
+                UUID.randomUUID().toString(), targetId, Engine.MONGODB, backupId, pointInTime, null, null, null,
+                pointInTime == null ? Boolean.TRUE : null, null, destination, false, "mongo-agent-it", null, 1)));
     }
 
     /** Verifies backup {@code backupId} of {@code targetId}; returns the outcome. */

@@ -234,8 +234,44 @@ class OplogGoldenReplayTest {
                 "{op: 'x', ns: 'shop.orders', o: {}, ts: {$timestamp: {t: 5, i: 2}}}")))
                 .isInstanceOf(OplogApplyException.class).hasMessageContaining("'x'").hasMessageContaining("5:2");
         assertThatThrownBy(() -> applier.apply(BsonDocument.parse(
-                "{op: 'c', ns: 'shop.$cmd', o: {collMod: 'orders'}, ts: {$timestamp: {t: 5, i: 3}}}")))
-                .isInstanceOf(OplogApplyException.class).hasMessageContaining("'collMod'").hasMessageContaining(
-                        "5:3");
+                "{op: 'c', ns: 'shop.$cmd', o: {reshardCollection: 'shop.orders'}, ts: {$timestamp: {t: 5, i: 3}}}")))
+                .isInstanceOf(OplogApplyException.class).hasMessageContaining("'reshardCollection'")
+                .hasMessageContaining("5:3");
+    }
+
+    @Test
+    void aScopeRenamesDatabasesAndPassesOverWhatItExcludes() throws IOException {
+        Publishers.all(client.getDatabase("r_shop").drop());
+        OplogApplier scoped = new OplogApplier(client, new NamespaceScope(List.of("shop"), List.of("shop.audit"),
+                db -> "r_" + db));
+        BsonDocument excluded = golden("insert");
+        excluded.put("ns", new org.bson.BsonString("shop.audit"));
+        BsonDocument otherDatabase = golden("insert");
+        otherDatabase.put("ns", new org.bson.BsonString("crm.orders"));
+
+        scoped.apply(golden("insert"));
+        scoped.apply(excluded);
+        scoped.apply(otherDatabase);
+        scoped.apply(golden("create"));
+        scoped.apply(golden("rename-collection"));
+        scoped.apply(golden("apply-ops-transaction"));
+
+        assertThat(scoped.outOfScope()).isEqualTo(2);
+        assertThat(collections()).isEmpty();
+        assertThat(Publishers.all(client.getDatabase("r_shop").listCollectionNames())).containsExactlyInAnyOrder(
+                "orders", "invoices_2025");
+        assertThat(Publishers.all(client.getDatabase("r_shop").getCollection("orders", BsonDocument.class).find()))
+                .containsExactly(BsonDocument.parse("{_id: 2, item: 'plum'}"));
+        Publishers.all(client.getDatabase("r_shop").drop());
+    }
+
+    @Test
+    void aRenameIntoTheScopeFromOutsideItIsRefused() throws IOException {
+        OplogApplier scoped = new OplogApplier(client, new NamespaceScope(List.of("shop"), List.of(), db -> db));
+        BsonDocument rename = golden("rename-collection");
+        rename.getDocument("o").put("renameCollection", new org.bson.BsonString("staging.invoices"));
+
+        assertThatThrownBy(() -> scoped.apply(rename)).isInstanceOf(OplogApplyException.class)
+                .hasMessageContaining("staging.invoices").hasMessageContaining("never backed up");
     }
 }

@@ -149,7 +149,7 @@ public class PgRestoreEngine implements RestoreEngine {
                 throw new RestoreFailure("download", spool.failure(), true);
             }
             RestoreResult result = reached(command, backup, server, extracted
-                    + (spool == null ? 0 : spool.servedBytes()));
+                    + (spool == null ? 0 : spool.servedBytes()), spool == null ? 0 : spool.servedFiles());
             if (spool != null) {
                 server.resetRecoverySettings();
             }
@@ -240,15 +240,15 @@ public class PgRestoreEngine implements RestoreEngine {
                 + logTail, false);
     }
 
-    private RestoreResult reached(RestoreBackup command, Manifest backup, RestoredServer server, long bytes)
-            throws Exception {
+    private RestoreResult reached(RestoreBackup command, Manifest backup, RestoredServer server, long bytes,
+            long walFiles) throws Exception {
         Instant consistentAt = RestoreEngine.consistentAt(backup);
         if (!command.replaysLog()) {
             return new RestoreResult(consistentAt, String.valueOf(backup.engineMetadata().get("stopLsn")), bytes);
         }
         Instant time = server.lastReplayedCommit().filter(t -> t.isAfter(consistentAt)).orElse(consistentAt);
         String position = server.recoveryEnd().orElse(String.valueOf(backup.engineMetadata().get("stopLsn")));
-        return new RestoreResult(time, position, bytes);
+        return new RestoreResult(time, position, bytes, Map.of("walFiles", walFiles));
     }
 
     private WalStore walStore(String targetId) {

@@ -90,6 +90,11 @@ final class WalSpool implements AutoCloseable {
         return servedBytes.get();
     }
 
+    /** WAL files (segments and history files) handed to the server so far. */
+    long servedFiles() {
+        return fetched.size();
+    }
+
     /** Why fetching stopped, or null. */
     String failure() {
         return failure;

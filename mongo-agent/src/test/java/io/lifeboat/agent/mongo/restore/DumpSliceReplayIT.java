@@ -27,7 +27,7 @@ import io.lifeboat.testkit.mongo.MongoServer;
  * Writes made while a dump runs (to documents already read, not yet read, and to a collection not yet reached) are
  * in the dump's oplog slice; restoring the dump and replaying the slice gives the source's state at the dump's end.
  */
-class DumpOplogReplayIT {
+class DumpSliceReplayIT {
 
     @Test
     void writesDuringTheDumpAreReplayedSoThatTheRestoreMatchesTheSourceAtTheEnd() throws Exception {
