@@ -15,6 +15,7 @@ import io.lifeboat.events.backup.BackupStarted;
 import io.lifeboat.events.backup.BackupVerified;
 import io.lifeboat.events.backup.BackupsExpired;
 import io.lifeboat.events.backup.ExpireBackups;
+import io.lifeboat.events.backup.ExpireFailed;
 import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RestoreCompleted;
 import io.lifeboat.events.backup.RestoreFailed;
@@ -57,6 +58,7 @@ public final class EventTypes {
             v1(BackupVerified.class, "io.lifeboat.backup.verified", Topics.BACKUP_EVENTS),
             v1(VerificationFailed.class, "io.lifeboat.backup.verification-failed", Topics.BACKUP_EVENTS),
             v1(BackupsExpired.class, "io.lifeboat.backup.expired", Topics.BACKUP_EVENTS),
+            v1(ExpireFailed.class, "io.lifeboat.backup.expire-failed", Topics.BACKUP_EVENTS),
             v1(ArchiveProgressed.class, "io.lifeboat.archive.progressed", Topics.ARCHIVE_EVENTS),
             v1(ArchiveFailed.class, "io.lifeboat.archive.failed", Topics.ARCHIVE_EVENTS),
             v1(CatalogEntry.class, "io.lifeboat.catalog.entry", Topics.CATALOG),

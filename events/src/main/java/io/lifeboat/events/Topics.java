@@ -12,6 +12,7 @@ import io.lifeboat.events.backup.BackupStarted;
 import io.lifeboat.events.backup.BackupVerified;
 import io.lifeboat.events.backup.BackupsExpired;
 import io.lifeboat.events.backup.ExpireBackups;
+import io.lifeboat.events.backup.ExpireFailed;
 import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RestoreCompleted;
 import io.lifeboat.events.backup.RestoreFailed;
@@ -50,7 +51,7 @@ public final class Topics {
     public static final Topic BACKUP_EVENTS = new Topic("lifeboat.backup.events", TopicKey.TARGET_ID,
             List.of(BackupStarted.class, BackupProgressed.class, BackupCompleted.class, BackupFailed.class,
                     RestoreCompleted.class, RestoreFailed.class, BackupVerified.class, VerificationFailed.class,
-                    BackupsExpired.class),
+                    BackupsExpired.class, ExpireFailed.class),
             AGENTS, false,
             "Outcomes of backup, restore, verify and expire commands, written by the agent of the target.");
     public static final Topic ARCHIVE_EVENTS = new Topic("lifeboat.archive.events", TopicKey.TARGET_ID,

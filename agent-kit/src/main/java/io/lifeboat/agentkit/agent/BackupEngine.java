@@ -24,6 +24,8 @@ public interface BackupEngine {
     String END_POSITION = "endPosition";
     /** Engine metadata key: the backup an incremental or differential backup builds on. */
     String BASE_BACKUP_ID = "baseBackupId";
+    /** Engine metadata key: list of what the backup left out and why; the backup then partially failed. */
+    String PROBLEMS = "problems";
 
     /** The engine whose command topic this agent reads ({@code Topics.commandsFor(engine())}). */
     Engine engine();

@@ -118,6 +118,31 @@ public final class ArtifactPipeline {
         }
     }
 
+    /**
+     * Deletes one backup and returns the stored bytes released: the manifest first, so the backup leaves every
+     * listing at once and is never seen half deleted, then its parts and any other object under its prefix (parts of
+     * an attempt that never completed). Deleting a backup that is already gone releases what is left, if anything.
+     */
+    public long delete(String targetId, String backupId) throws IOException {
+        String prefix = layout.backupPrefix(targetId, backupId);
+        String manifestKey = layout.manifest(targetId, backupId);
+        List<ObjectInfo> objects = store.list(prefix);
+        long freed = 0;
+        for (ObjectInfo info : objects) {
+            if (info.key().equals(manifestKey)) {
+                store.delete(info.key());
+                freed += info.size();
+            }
+        }
+        for (ObjectInfo info : objects) {
+            if (!info.key().equals(manifestKey)) {
+                store.delete(info.key());
+                freed += info.size();
+            }
+        }
+        return freed;
+    }
+
     private Manifest requireManifest(String targetId, String backupId) throws IOException {
         return manifest(targetId, backupId).orElseThrow(
                 () -> new BackupNotFoundException(targetId, backupId, layout.manifest(targetId, backupId)));

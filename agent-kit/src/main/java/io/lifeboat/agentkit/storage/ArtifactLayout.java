@@ -15,8 +15,8 @@ public final class ArtifactLayout {
 
     private static final int MAX_PART = 999_999;
 
-    // A backup id equal to one of these would put a backup's objects inside a target's WAL or oplog folder.
-    private static final Set<String> RESERVED_BACKUP_IDS = Set.of("wal", "oplog");
+    // A backup id equal to one of these would put a backup's objects inside a target's WAL, oplog or chunk folder.
+    private static final Set<String> RESERVED_BACKUP_IDS = Set.of("wal", "oplog", "fs");
 
     private final String prefix;
 

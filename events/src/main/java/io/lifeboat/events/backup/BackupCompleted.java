@@ -1,6 +1,7 @@
 package io.lifeboat.events.backup;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.LifeboatMessage;
@@ -25,11 +26,13 @@ import io.lifeboat.events.Require;
  * @param sha256 hex SHA-256 of the whole artifact as listed in the manifest
  * @param location bucket and prefix holding the manifest and the parts
  * @param storageClass object-store storage class the artifact was written with, e.g. {@code STANDARD}
+ * @param problems what the backup left out and why (a file that vanished or changed while it was read); a backup
+ *        with problems is partially failed: it restores, without or with a torn copy of what is listed (optional)
  */
 public record BackupCompleted(String backupId, String targetId, Engine engine, BackupType backupType,
         String commandId, String baseBackupId, Instant startedAt, Instant completedAt, Instant consistentAt,
         String startPosition, String endPosition, long rawBytes, long storedBytes, String sha256,
-        StorageLocation location, String storageClass) implements LifeboatMessage {
+        StorageLocation location, String storageClass, List<String> problems) implements LifeboatMessage {
 
     /**
      * Validates ids, times, sizes, checksum and location.
@@ -48,5 +51,11 @@ public record BackupCompleted(String backupId, String targetId, Engine engine, B
         Require.nonBlank(sha256, "BackupCompleted.sha256");
         Require.nonNull(location, "BackupCompleted.location");
         Require.nonBlank(storageClass, "BackupCompleted.storageClass");
+        problems = problems == null || problems.isEmpty() ? null : List.copyOf(problems);
+    }
+
+    /** Whether the backup left something out: it completed, but partially failed. */
+    public boolean partiallyFailed() {
+        return problems != null;
     }
 }

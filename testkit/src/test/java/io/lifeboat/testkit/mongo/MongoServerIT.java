@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -49,13 +51,16 @@ class MongoServerIT {
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             var orders = client.getDatabase("lifeboat").getCollection("orders");
             var events = watch(orders, 1);
+            int[] next = {42};
 
-            Publishers.all(orders.insertOne(new Document("_id", 42).append("total", 99)));
+            ChangeStreamDocument<Document> event = writeUntilSeen(events, () -> Publishers.all(orders.insertOne(
+                    new Document("_id", next[0]++).append("total", 99))));
 
-            ChangeStreamDocument<Document> event = events.get().get(0);
+            int id = event.getDocumentKey().getInt32("_id").getValue();
             assertThat(event.getOperationType()).isEqualTo(OperationType.INSERT);
-            assertThat(event.getDocumentKey()).isEqualTo(new BsonDocument("_id", new BsonInt32(42)));
-            assertThat(event.getFullDocument()).isEqualTo(new Document("_id", 42).append("total", 99));
+            assertThat(id).isBetween(42, next[0] - 1);
+            assertThat(event.getDocumentKey()).isEqualTo(new BsonDocument("_id", new BsonInt32(id)));
+            assertThat(event.getFullDocument()).isEqualTo(new Document("_id", id).append("total", 99));
         }
     }
 
@@ -65,10 +70,11 @@ class MongoServerIT {
             var orders = client.getDatabase("lifeboat").getCollection("replaced");
             Publishers.all(orders.insertOne(new Document("_id", 1).append("a", 1)));
             var events = watch(orders, 1);
+            int[] next = {2};
 
-            Publishers.all(orders.replaceOne(Filters.eq("_id", 1), new Document("_id", 1).append("b", 2)));
+            ChangeStreamDocument<Document> event = writeUntilSeen(events, () -> Publishers.all(orders.replaceOne(
+                    Filters.eq("_id", 1), new Document("_id", 1).append("b", next[0]++))));
 
-            ChangeStreamDocument<Document> event = events.get().get(0);
             assertThat(event.getOperationType()).isEqualTo(OperationType.UPDATE);
             assertThat(event.getUpdateDescription()).isNull();
         }
@@ -113,12 +119,34 @@ class MongoServerIT {
         }
     }
 
-    /** Opens the change stream first and returns once the server has answered the aggregate that opens it. */
+    /** A write the test repeats until the change stream sees one. */
+    private interface Write {
+        void run() throws Exception;
+    }
+
+    /**
+     * Repeats {@code write} every half second until the stream delivers an event and returns the first: a change
+     * stream only sees writes made after the server opened it, and when that happened is not observable here.
+     */
+    private static ChangeStreamDocument<Document> writeUntilSeen(
+            CompletableFuture<List<ChangeStreamDocument<Document>>> events, Write write) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            write.run();
+            try {
+                return events.get(500, TimeUnit.MILLISECONDS).get(0);
+            } catch (TimeoutException e) {
+                assertThat(System.nanoTime()).as("an event within 20 s").isLessThan(deadline);
+            }
+        }
+    }
+
+    /** Opens the change stream on another thread; it may open a little later than this returns. */
     private static CompletableFuture<List<ChangeStreamDocument<Document>>> watch(MongoCollection<Document> coll,
             int count) throws Exception {
         CompletableFuture<List<ChangeStreamDocument<Document>>> events = CompletableFuture.supplyAsync(() -> {
             try {
-                return Publishers.take(coll.watch(), count, Duration.ofSeconds(10));
+                return Publishers.take(coll.watch(), count, Duration.ofSeconds(30));
             } catch (Exception e) {
                 throw new IllegalStateException("change stream on " + coll.getNamespace() + " failed: " + e, e);
             }

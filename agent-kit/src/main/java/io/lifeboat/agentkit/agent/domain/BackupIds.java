@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.lifeboat.events.backup.ExpireBackups;
 import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.backup.VerifyBackup;
@@ -45,6 +46,13 @@ public final class BackupIds {
         String identity = String.join("\u0000", "lifeboat-verify", command.engine().id(), command.targetId(),
                 command.backupId(), command.commandId(), Integer.toString(command.attempt()));
         return "vf-" + HexFormat.of().formatHex(sha256(identity)).substring(0, HEX_CHARS);
+    }
+
+    /** {@code ex-} and 96 bits of SHA-256 over engine, target, command id and attempt: one expiry. */
+    public static String expireId(ExpireBackups command) {
+        String identity = String.join("\u0000", "lifeboat-expire", command.engine().id(), command.targetId(),
+                command.commandId(), Integer.toString(command.attempt()));
+        return "ex-" + HexFormat.of().formatHex(sha256(identity)).substring(0, HEX_CHARS);
     }
 
     /** The CloudEvents id of the {@code BackupCompleted} fact of {@code backupId}. */

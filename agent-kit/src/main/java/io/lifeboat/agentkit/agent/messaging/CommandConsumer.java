@@ -14,10 +14,12 @@ import org.jboss.logging.Logger;
 
 import io.lifeboat.agentkit.agent.BackupEngine;
 import io.lifeboat.agentkit.agent.runner.BackupRunner;
+import io.lifeboat.agentkit.agent.runner.ExpireRunner;
 import io.lifeboat.agentkit.agent.runner.RestoreRunner;
 import io.lifeboat.agentkit.agent.runner.VerifyRunner;
 import io.lifeboat.events.EngineCommand;
 import io.lifeboat.events.Topics;
+import io.lifeboat.events.backup.ExpireBackups;
 import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.backup.VerifyBackup;
@@ -30,8 +32,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 /**
  * Reads the engine's command topic (channel {@code commands}): dead-letters what is not a valid command, hands each
  * {@link RunBackup} to the {@link BackupRunner}, each {@link RestoreBackup} to the {@link RestoreRunner}, each
- * {@link VerifyBackup} to the {@link VerifyRunner}, and acknowledges the other commands (expiry), which this skeleton
- * does not handle yet.
+ * {@link VerifyBackup} to the {@link VerifyRunner} and each {@link ExpireBackups} to the {@link ExpireRunner}.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -51,6 +52,9 @@ public class CommandConsumer {
 
     @Inject
     VerifyRunner verifications;
+
+    @Inject
+    ExpireRunner expiries;
 
     @Inject
     DeadLetterSender deadLetters;
@@ -108,7 +112,12 @@ public class CommandConsumer {
             Envelope<VerifyBackup> verify = (Envelope<VerifyBackup>) command;
             return verifications.submit(verify, message::ack);
         }
-        LOG.infof("%s '%s' for target '%s' is not handled yet by the %s agent; acknowledged", command.type(),
+        if (command.payload() instanceof ExpireBackups) {
+            @SuppressWarnings("unchecked")
+            Envelope<ExpireBackups> expire = (Envelope<ExpireBackups>) command;
+            return expiries.submit(expire, message::ack);
+        }
+        LOG.warnf("%s '%s' for target '%s' is no command the %s agent handles; acknowledged", command.type(),
                 command.id(), command.subject(), engine.engine().id());
         return message.ack();
     }

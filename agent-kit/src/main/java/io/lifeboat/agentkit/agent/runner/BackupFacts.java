@@ -2,6 +2,7 @@ package io.lifeboat.agentkit.agent.runner;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +71,7 @@ public class BackupFacts {
                 consistentAt == null ? manifest.completedAt() : Instant.parse(consistentAt.toString()),
                 text(meta, BackupEngine.START_POSITION), text(meta, BackupEngine.END_POSITION), manifest.sizes().raw(),
                 manifest.sizes().stored(), manifest.sha256(), location(manifest.targetId(), manifest.backupId()),
-                storageClass);
+                storageClass, problems(meta));
         return outcome(command, BackupIds.completedEventId(manifest.backupId()), completed);
     }
 
@@ -103,6 +104,11 @@ public class BackupFacts {
 
     private <T extends LifeboatMessage> Envelope<T> outcome(Envelope<RunBackup> command, String id, T payload) {
         return new Envelope<>(id, source(), Instant.now(), command.correlationId(), command.id(), payload);
+    }
+
+    private static List<String> problems(Map<String, Object> meta) {
+        Object value = meta == null ? null : meta.get(BackupEngine.PROBLEMS);
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
     }
 
     private static String text(Map<String, Object> meta, String key) {

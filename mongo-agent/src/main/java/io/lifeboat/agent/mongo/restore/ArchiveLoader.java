@@ -28,8 +28,8 @@ import io.lifeboat.agent.mongo.oplog.OplogPosition;
 /**
  * Loads a mongodump archive into a running deployment: checks that no destination collection holds documents
  * (or drops them when overwriting is allowed), recreates each collection with its options (and each view), inserts
- * its documents in batches, builds its indexes after its data, then applies the archive's oplog slice up to a bound
- * through an {@link OplogApplier}.
+ * its documents in batches, builds its indexes after its data (on a second thread, while the next collection loads),
+ * then applies the archive's oplog slice up to a bound through an {@link OplogApplier}.
  */
 public final class ArchiveLoader {
 
@@ -85,6 +85,13 @@ public final class ArchiveLoader {
      * @param until the newest oplog position to apply, or null for all of the slice
      */
     public Loaded load(InputStream in, boolean overwrite, boolean replay, OplogPosition until) throws Exception {
+        try (IndexBuilds builds = new IndexBuilds(destination)) {
+            return load(in, overwrite, replay, until, builds);
+        }
+    }
+
+    private Loaded load(InputStream in, boolean overwrite, boolean replay, OplogPosition until, IndexBuilds builds)
+            throws Exception {
         ArchiveReader reader = new ArchiveReader(in);
         List<NamespaceMetadata> namespaces = reader.namespaces().stream().filter(ns -> !ns.isOplog()).toList();
         prepare(namespaces, overwrite);
@@ -108,6 +115,7 @@ public final class ArchiveLoader {
                 if (doc.db().isEmpty()) {
                     OplogPosition at = OplogPosition.of(doc.document().getTimestamp("ts"));
                     if (replay && (until == null || at.compareTo(until) <= 0)) {
+                        builds.awaitAll();
                         replayer.apply(doc.document());
                         applied++;
                         reached = at;
@@ -128,9 +136,11 @@ public final class ArchiveLoader {
                             + " documents of " + ns);
                 }
                 counts.put(ns, inserted);
-                indexes(byName.get(ns));
+                NamespaceMetadata metadata = byName.get(ns);
+                builds.submit(ns, () -> indexes(metadata));
             }
         }
+        builds.awaitAll();
         return new Loaded(counts, namespaces.size(), applied, reached, bytes);
     }
 

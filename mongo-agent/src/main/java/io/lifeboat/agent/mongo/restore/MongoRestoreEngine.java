@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.commons.io.input.ReadAheadInputStream;
 import org.jboss.logging.Logger;
 
 import com.mongodb.ReadPreference;
@@ -46,6 +47,8 @@ import io.lifeboat.events.backup.RestoreBackup;
 public class MongoRestoreEngine implements RestoreEngine {
 
     private static final Logger LOG = Logger.getLogger(MongoRestoreEngine.class);
+    // The artifact is checked, decrypted and decompressed on a second thread while this one inserts.
+    private static final int READ_AHEAD = 1 << 20;
 
     @Inject
     ArtifactPipeline pipeline;
@@ -110,7 +113,8 @@ public class MongoRestoreEngine implements RestoreEngine {
 
     private ArchiveLoader.Loaded load(RestoreBackup command, Manifest backup, MongoClient client,
             NamespaceScope scope, String where, String what, OplogPosition end) throws Exception {
-        try (InputStream in = pipeline.openForRestore(backup.targetId(), backup.backupId())) {
+        try (InputStream in = ReadAheadInputStream.builder().setInputStream(pipeline.openForRestore(backup
+                .targetId(), backup.backupId())).setBufferSize(READ_AHEAD).get()) {
             return new ArchiveLoader(client, scope, where).load(in, command.overwrite(), true, end);
         } catch (ArchiveLoader.DestinationOccupiedException e) {
             throw new RestoreFailure("destination", e.getMessage(), false);
