@@ -3,10 +3,13 @@ package io.lifeboat.agentkit.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +59,28 @@ public final class LocalObjectStore implements ObjectStore {
             throw new NoSuchObjectException(key, location);
         } catch (IOException e) {
             throw new IOException("unable to read object '" + key + "' from " + location + ": " + e, e);
+        }
+    }
+
+    /** Reads the range through a file channel positioned at {@code offset}, so nothing before it is read. */
+    @Override
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        ObjectStore.checkRange(key, offset, length);
+        Path file = resolve(key);
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                channel.position(offset);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return new BoundedInputStream(Channels.newInputStream(channel), length);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchObjectException(key, location);
+        } catch (IOException e) {
+            throw new IOException("unable to read bytes " + offset + ".." + (offset + length) + " of object '" + key
+                    + "' from " + location + ": " + e, e);
         }
     }
 

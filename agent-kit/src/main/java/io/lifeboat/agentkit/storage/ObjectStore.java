@@ -28,6 +28,32 @@ public interface ObjectStore extends AutoCloseable {
     /** Opens an object for reading; throws {@link NoSuchObjectException} naming the key when it is absent. */
     InputStream open(String key) throws IOException;
 
+    /**
+     * Opens {@code length} bytes of an object starting at byte {@code offset} (fewer when the object ends first);
+     * throws {@link NoSuchObjectException} naming the key when it is absent. This default reads and discards the
+     * bytes before {@code offset}; drivers that can seek override it.
+     */
+    default InputStream openRange(String key, long offset, long length) throws IOException {
+        checkRange(key, offset, length);
+        InputStream in = open(key);
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException e) {
+            in.close();
+            throw new IOException("unable to read bytes " + offset + ".." + (offset + length) + " of object '" + key
+                    + "' from " + location() + ": " + e, e);
+        }
+        return new BoundedInputStream(in, length);
+    }
+
+    /** Refuses a negative offset or length, naming the key. */
+    static void checkRange(String key, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("range of object '" + key + "' has a negative offset (" + offset
+                    + ") or length (" + length + ")");
+        }
+    }
+
     /** Size, storage class and time of an object, or empty when it is absent. */
     Optional<ObjectInfo> stat(String key) throws IOException;
 

@@ -97,6 +97,37 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** Reads the range with one GetObject carrying {@code Range: bytes=offset-(offset+length-1)}. */
+    @Override
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        ObjectStore.checkRange(key, offset, length);
+        ensureOpen();
+        if (length == 0) {
+            // S3 has no empty range; an absent object must still be reported as absent.
+            if (stat(key).isEmpty()) {
+                throw new NoSuchObjectException(key, location);
+            }
+            return InputStream.nullInputStream();
+        }
+        String range = "bytes=" + offset + "-" + (offset + length - 1);
+        try {
+            return client.getObject(
+                    GetObjectRequest.builder().bucket(bucket()).key(objectKey(key)).range(range).build());
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchObjectException(key, location);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                // The range starts at or after the end of the object: like a local file, that reads as empty.
+                return InputStream.nullInputStream();
+            }
+            throw new IOException("unable to read " + range + " of object '" + key + "' from " + location + ": "
+                    + describe(e), e);
+        } catch (SdkException e) {
+            throw new IOException("unable to read " + range + " of object '" + key + "' from " + location + ": "
+                    + describe(e), e);
+        }
+    }
+
     @Override
     public Optional<ObjectInfo> stat(String key) throws IOException {
         ensureOpen();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,62 @@ class LocalObjectStoreTest extends ObjectStoreContract {
         assertThatThrownBy(() -> store.open(key)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.delete(key)).isInstanceOf(IllegalArgumentException.class);
         assertThat(root.getParent().resolve("outside")).doesNotExist();
+    }
+
+    @Test
+    void readsARangeBySkippingWhenADriverDoesNotOverrideTheRangedRead() throws IOException {
+        byte[] data = new byte[5_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31);
+        }
+        store.put("orders/b1/data/part-000001", data, WriteOptions.HOT);
+        ObjectStore plain = new SkipOnlyStore(store);
+
+        try (InputStream in = plain.openRange("orders/b1/data/part-000001", 1_234, 100)) {
+            assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 1_234, 1_334));
+        }
+        try (InputStream in = plain.openRange("orders/b1/data/part-000001", 4_990, 100)) {
+            assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 4_990, 5_000));
+        }
+        assertThatThrownBy(() -> plain.openRange("orders/b1/data/part-000001", 6_000, 1))
+                .isInstanceOf(IOException.class).hasMessageContaining("orders/b1/data/part-000001");
+    }
+
+    /** Delegates everything but the ranged read, so the interface's default is what runs. */
+    private record SkipOnlyStore(ObjectStore delegate) implements ObjectStore {
+        @Override
+        public ObjectUpload upload(String key, WriteOptions options) throws IOException {
+            return delegate.upload(key, options);
+        }
+
+        @Override
+        public InputStream open(String key) throws IOException {
+            return delegate.open(key);
+        }
+
+        @Override
+        public Optional<ObjectInfo> stat(String key) throws IOException {
+            return delegate.stat(key);
+        }
+
+        @Override
+        public List<ObjectInfo> list(String prefix) throws IOException {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public void delete(String key) throws IOException {
+            delegate.delete(key);
+        }
+
+        @Override
+        public String location() {
+            return delegate.location();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -143,6 +144,27 @@ abstract class ObjectStoreContract {
         assertThat(store.stat(key)).isEmpty();
         assertThat(store.list("")).isEmpty();
         assertNothingPending(key);
+    }
+
+    @Test
+    void readsExactlyTheRequestedRangeAndStopsAtTheEndOfTheObject() throws IOException {
+        String key = layout.part("orders", "ranged", 1);
+        byte[] data = randomBytes(10_000, 7);
+        store.put(key, data, WriteOptions.HOT);
+
+        assertThat(readRange(key, 0, 10)).isEqualTo(Arrays.copyOfRange(data, 0, 10));
+        assertThat(readRange(key, 4_321, 1_000)).isEqualTo(Arrays.copyOfRange(data, 4_321, 5_321));
+        assertThat(readRange(key, 9_990, 100)).isEqualTo(Arrays.copyOfRange(data, 9_990, 10_000));
+        assertThat(readRange(key, 10_000, 5)).isEmpty();
+        assertThat(readRange(key, 17, 0)).isEmpty();
+        assertThatThrownBy(() -> store.openRange(layout.part("orders", "absent", 1), 0, 10))
+                .isInstanceOf(NoSuchObjectException.class).hasMessageContaining("orders/absent/data/part-000001");
+    }
+
+    private byte[] readRange(String key, long offset, long length) throws IOException {
+        try (InputStream in = store.openRange(key, offset, length)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
