@@ -1,5 +1,6 @@
 package io.lifeboat.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,6 +32,9 @@ public final class StackInfrastructure implements AutoCloseable {
     public static final String DEMO_MONGO_TARGET = "demo-mongo";
     /** The Redis target the redis-agent is configured with. */
     public static final String DEMO_REDIS_TARGET = "demo-redis";
+
+    /** The directory tree the fs-agent is configured with. */
+    public static final String DEMO_FILES_TARGET = "demo-files";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private KafkaBroker kafka;
@@ -65,7 +69,7 @@ public final class StackInfrastructure implements AutoCloseable {
      * The configuration every service receives as system properties; agents keep artifacts and the master key under
      * {@code <home>/.lifeboat}.
      */
-    public Map<String, String> serviceConfig(Path home) {
+    public Map<String, String> serviceConfig(Path home) throws IOException {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         // Agents write to the embedded default, a local directory; the S3 server is there for trying the S3 driver
@@ -92,6 +96,9 @@ public final class StackInfrastructure implements AutoCloseable {
         config.put(mongoTarget + "uri", mongo.connectionString());
         // The oplog captured continuously, for point-in-time restores of MongoDB too.
         config.put(mongoTarget + "continuous-oplog", "true");
+        String filesTarget = "lifeboat.fs.targets." + DEMO_FILES_TARGET + ".";
+        config.put(filesTarget + "path", DemoFiles.ensure(home.resolve(".lifeboat/demo-files")).toString());
+        config.put(filesTarget + "exclude", "*.tmp,*.log,cache/*");
         return config;
     }
 
