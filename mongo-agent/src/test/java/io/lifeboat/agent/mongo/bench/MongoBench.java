@@ -1,15 +1,12 @@
 package io.lifeboat.agent.mongo.bench;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
@@ -46,7 +42,6 @@ import io.lifeboat.agent.mongo.engine.MongoTarget;
 import io.lifeboat.agent.mongo.engine.Pull;
 import io.lifeboat.agent.mongo.restore.ArchiveLoader;
 import io.lifeboat.agent.mongo.testing.Targets;
-import io.lifeboat.agentkit.agent.config.AgentConfig;
 import io.lifeboat.agentkit.crypto.LocalKeyFileMasterKey;
 import io.lifeboat.agentkit.pipeline.ArtifactPipeline;
 import io.lifeboat.agentkit.pipeline.ArtifactSink;
@@ -57,13 +52,10 @@ import io.lifeboat.agentkit.storage.ArtifactLayout;
 import io.lifeboat.agentkit.storage.LocalObjectStore;
 import io.lifeboat.agentkit.storage.StorageClass;
 import io.lifeboat.agentkit.storage.WriteOptions;
+import io.lifeboat.agentkit.testing.Benches;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.backup.BackupType;
 import io.lifeboat.testkit.support.QuietLoggers;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -97,7 +89,7 @@ public final class MongoBench {
             new Bench(client, uri, work, docs, batch, inFlight).run(rounds);
         } finally {
             server.shutdownNow();
-            deleteTree(work);
+            Benches.deleteTree(work);
         }
     }
 
@@ -132,7 +124,7 @@ public final class MongoBench {
             this.inFlight = inFlight;
             this.data = generate(docs);
             this.bsonBytes = data.stream().flatMap(List::stream).mapToLong(d -> d.getByteBuffer().remaining()).sum();
-            PipelineSettings defaults = agentDefaults(work).pipeline().settings();
+            PipelineSettings defaults = Benches.agentDefaults(MongoBench.class, work).pipeline().settings();
             System.out.printf("the agent's pipeline: zstd level %d, %d worker(s)%n", defaults.zstdLevel(),
                     defaults.zstdWorkers());
             this.pipeline = new ArtifactPipeline(new LocalObjectStore(work.resolve("store")), new ArtifactLayout(),
@@ -147,24 +139,24 @@ public final class MongoBench {
                     oplog
                             ? "enabled (every insert also writes an oplog entry)"
                             : "disabled (the dump has no oplog slice)",
-                    Runtime.getRuntime().availableProcessors(), load());
+                    Runtime.getRuntime().availableProcessors(), Benches.load());
             System.out.printf("driver insert and restore alike: batches of %d documents, at most %d in flight, one "
                     + "collection after the other (the restore's ArchiveLoader.BATCH and IN_FLIGHT)%n", batch,
                     inFlight);
-            double fill = time(() -> {
+            double fill = Benches.time(() -> {
                 insert(SOURCE);
                 createIndexes(SOURCE);
             });
             System.out.printf("filled %s: %d documents in %d collections, %.1f MiB of BSON (%.0f bytes each), "
                     + "in %.1f s; heap in use %.0f MiB (%s)%n", SOURCE, docs, COLLECTIONS, bsonBytes / 1048576.0,
-                    (double) bsonBytes / docs, fill, heapMib(), load());
+                    (double) bsonBytes / docs, fill, heapMib(), Benches.load());
 
             // Warm-up, not counted: the JIT compiles the dump, pipeline, archive reader and insert paths.
             Dumped warm = dump();
             double warmDriver = driverInsert("warm_driver");
             double warmRestore = restore(warm.backupId(), "warm_");
             System.out.printf("warm-up: dump %.2f s, driver insert %.2f s, restore %.2f s (%s)%n", warm.seconds(),
-                    warmDriver, warmRestore, load());
+                    warmDriver, warmRestore, Benches.load());
 
             Dumped bestDump = null;
             double bestDriver = Double.MAX_VALUE;
@@ -174,7 +166,7 @@ public final class MongoBench {
                 Dumped dumped = dump();
                 System.out.printf("round %d dump -> local store: %6.2f s  %8.0f docs/s  archive %.1f MiB, stored "
                         + "%.1f MiB (%s)%n", round, dumped.seconds(), docs / dumped.seconds(), mib(dumped.raw()),
-                        mib(dumped.stored()), load());
+                        mib(dumped.stored()), Benches.load());
                 if (bestDump == null || dumped.seconds() < bestDump.seconds()) {
                     bestDump = dumped;
                 }
@@ -184,11 +176,11 @@ public final class MongoBench {
                     if (step.equals("driver")) {
                         driver = driverInsert("driver_" + round);
                         System.out.printf("round %d driver insertMany:    %6.2f s  %8.0f docs/s (%s)%n", round, driver,
-                                docs / driver, load());
+                                docs / driver, Benches.load());
                     } else {
                         restore = restore(dumped.backupId(), "r" + round + "_");
                         System.out.printf("round %d restore <- store:     %6.2f s  %8.0f docs/s (%s)%n", round,
-                                restore, docs / restore, load());
+                                restore, docs / restore, Benches.load());
                     }
                 }
                 bestDriver = Math.min(bestDriver, driver);
@@ -213,24 +205,26 @@ public final class MongoBench {
          */
         private double profile(String backupId) throws Exception {
             System.out.printf("profile: artifact -> null stream (read, verify, decrypt, decompress): %.2f s (%s)%n",
-                    time(() -> {
+                    Benches.time(() -> {
                         try (InputStream in = pipeline.openForRestore(target.id(), backupId)) {
                             in.transferTo(OutputStream.nullOutputStream());
                         }
-                    }), load());
-            System.out.printf("profile: artifact -> archive reader, documents thrown away: %.2f s (%s)%n", time(() -> {
-                try (InputStream in = pipeline.openForRestore(target.id(), backupId)) {
-                    ArchiveReader reader = new ArchiveReader(in);
-                    while (reader.next() != null) {
-                        // Parsing and CRC checks only.
-                    }
-                }
-            }), load());
-            double inserts = time(() -> insert("profile_driver"));
-            double indexes = time(() -> createIndexes("profile_driver"));
+                    }), Benches.load());
+            System.out.printf("profile: artifact -> archive reader, documents thrown away: %.2f s (%s)%n",
+                    Benches.time(() -> {
+                        try (InputStream in = pipeline.openForRestore(target.id(), backupId)) {
+                            ArchiveReader reader = new ArchiveReader(in);
+                            while (reader.next() != null) {
+                                // Parsing and CRC checks only.
+                            }
+                        }
+                    }), Benches.load());
+            double inserts = Benches.time(() -> insert("profile_driver"));
+            double indexes = Benches.time(() -> createIndexes("profile_driver"));
             drop("profile_driver");
             System.out.printf("profile: driver insertMany %.2f s, then the unique indexes on its data %.2f s (the "
-                    + "restore builds them too, the driver's figure leaves them out) (%s)%n", inserts, indexes, load());
+                    + "restore builds them too, the driver's figure leaves them out) (%s)%n", inserts, indexes,
+                    Benches.load());
             return indexes;
         }
 
@@ -245,12 +239,12 @@ public final class MongoBench {
                 Map<String, Object> metadata = new MongoDumper(target, source).dump(sink.stream());
                 manifest = sink.complete(metadata);
             }
-            return new Dumped(backupId, since(start), manifest.sizes().raw(), manifest.sizes().stored());
+            return new Dumped(backupId, Benches.since(start), manifest.sizes().raw(), manifest.sizes().stored());
         }
 
         /** The driver's bulk insert of every document into database {@code db}; seconds, then drops it. */
         private double driverInsert(String db) throws Exception {
-            double seconds = time(() -> insert(db));
+            double seconds = Benches.time(() -> insert(db));
             drop(db);
             return seconds;
         }
@@ -262,7 +256,7 @@ public final class MongoBench {
             try (InputStream in = pipeline.openForRestore(target.id(), backupId)) {
                 loaded = new ArchiveLoader(client, db -> prefix + db, "bench").load(in, false, true, null);
             }
-            double seconds = since(start);
+            double seconds = Benches.since(start);
             if (loaded.totalDocuments() != docs) {
                 throw new IllegalStateException("restored " + loaded.totalDocuments() + " of " + docs + " documents");
             }
@@ -386,19 +380,6 @@ public final class MongoBench {
                         .append("zip", new BsonString(String.format("%05d", random.nextInt(100_000)))));
     }
 
-    /** The agent's configuration at its defaults (the mongo-agent's application.properties), as it reads them. */
-    private static AgentConfig agentDefaults(Path work) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(AgentConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(Map.of("lifeboat.agent.store.local-root",
-                        work.resolve("store").toString(), "lifeboat.agent.key.file",
-                        work.resolve("master.key").toString()), "bench", 500))
-                .withSources(new PropertiesConfigSource(MongoBench.class.getResource("/application.properties"),
-                        250))
-                .build();
-        return config.getConfigMapping(AgentConfig.class);
-    }
-
     /** The restore's own batch size or in-flight bound, read so that the driver's ceiling always matches them. */
     private static int restoreConstant(String name) throws ReflectiveOperationException {
         Field field = ArchiveLoader.class.getDeclaredField(name);
@@ -417,33 +398,4 @@ public final class MongoBench {
         return bytes / 1048576.0;
     }
 
-    private static double time(Action action) throws Exception {
-        long start = System.nanoTime();
-        action.run();
-        return since(start);
-    }
-
-    private static double since(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static String load() {
-        try {
-            return "load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "load ?";
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
 }

@@ -8,18 +8,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import io.lifeboat.agent.redis.engine.RedisSnapshotter;
 import io.lifeboat.agent.redis.engine.RedisTarget;
 import io.lifeboat.agent.redis.replication.ReplicationRdbReader;
-import io.lifeboat.agentkit.agent.config.AgentConfig;
 import io.lifeboat.agentkit.crypto.LocalKeyFileMasterKey;
 import io.lifeboat.agentkit.pipeline.ArtifactPipeline;
 import io.lifeboat.agentkit.pipeline.ArtifactSink;
@@ -30,14 +26,11 @@ import io.lifeboat.agentkit.storage.ArtifactLayout;
 import io.lifeboat.agentkit.storage.LocalObjectStore;
 import io.lifeboat.agentkit.storage.StorageClass;
 import io.lifeboat.agentkit.storage.WriteOptions;
+import io.lifeboat.agentkit.testing.Benches;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.backup.BackupType;
 import io.lifeboat.testkit.redis.RedisOptions;
 import io.lifeboat.testkit.redis.RedisServer;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The redis benchmark: one redis-server filled with string keys of about 300 bytes (JSON-like records: compressible
@@ -64,8 +57,9 @@ public final class RedisBench {
             long start = System.nanoTime();
             long bytes = fill(server.port(), keys);
             System.out.printf("filled %d keys (%.0f MiB of values) in %.1f s; %d cores (%s)%n", keys,
-                    bytes / 1048576.0, since(start), Runtime.getRuntime().availableProcessors(), load());
-            PipelineSettings defaults = agentDefaults(work).pipeline().settings();
+                    bytes / 1048576.0, Benches.since(start), Runtime.getRuntime().availableProcessors(),
+                    Benches.load());
+            PipelineSettings defaults = Benches.agentDefaults(RedisBench.class, work).pipeline().settings();
             System.out.printf("the agent's pipeline: zstd level %d, %d worker(s)%n", defaults.zstdLevel(),
                     defaults.zstdWorkers());
             ArtifactPipeline pipeline = new ArtifactPipeline(new LocalObjectStore(work.resolve("store")),
@@ -78,7 +72,7 @@ public final class RedisBench {
             // freshly filled server settles (its first forks after the fill are slower for both tools).
             for (int i = 1; i <= 2; i++) {
                 System.out.printf("warm-up %d: redis-cli --rdb /dev/null %.2f s, lifeboat -> local store %.2f s%n", i,
-                        time(() -> run(cli)), time(() -> snapshot(pipeline, target)));
+                        Benches.time(() -> run(cli)), Benches.time(() -> snapshot(pipeline, target)));
             }
 
             double lifeboat = Double.MAX_VALUE;
@@ -94,16 +88,17 @@ public final class RedisBench {
                     long begin = System.nanoTime();
                     if (tool.equals("lifeboat")) {
                         last = snapshot(pipeline, target);
-                        pair[0] = since(begin);
+                        pair[0] = Benches.since(begin);
                         System.out.printf("round %d lifeboat -> local store: %6.2f s  RDB %.0f MiB, stored %.0f MiB "
                                 + "(%s)%n", round, pair[0], last.sizes().raw() / 1048576.0,
                                 last.sizes().stored()
                                         / 1048576.0,
-                                load());
+                                Benches.load());
                     } else {
                         run(cli);
-                        pair[1] = since(begin);
-                        System.out.printf("round %d redis-cli --rdb /dev/null: %6.2f s (%s)%n", round, pair[1], load());
+                        pair[1] = Benches.since(begin);
+                        System.out.printf("round %d redis-cli --rdb /dev/null: %6.2f s (%s)%n", round, pair[1],
+                                Benches.load());
                     }
                 }
                 lifeboat = Math.min(lifeboat, pair[0]);
@@ -114,11 +109,11 @@ public final class RedisBench {
             double medianRatio = ratios.get(ratios.size() / 2);
             // Where the time goes (not in the RESULT): the fetch alone, the engine (fetch, CRC-64, key walk) with its
             // output thrown away, and the whole snapshot at other zstd levels and worker counts.
-            System.out.printf("profile: replication fetch alone -> null stream: %.2f s (%s)%n", time(
+            System.out.printf("profile: replication fetch alone -> null stream: %.2f s (%s)%n", Benches.time(
                     () -> new ReplicationRdbReader(target.replicationSource()).fetch(OutputStream.nullOutputStream())),
-                    load());
-            System.out.printf("profile: lifeboat engine -> null stream: %.2f s (%s)%n", time(
-                    () -> new RedisSnapshotter(target).snapshot(OutputStream.nullOutputStream())), load());
+                    Benches.load());
+            System.out.printf("profile: lifeboat engine -> null stream: %.2f s (%s)%n", Benches.time(
+                    () -> new RedisSnapshotter(target).snapshot(OutputStream.nullOutputStream())), Benches.load());
             for (int[] zstd : new int[][]{{3, 2}, {3, 1}, {1, 2}, {1, 1}}) {
                 ArtifactPipeline variant = new ArtifactPipeline(new LocalObjectStore(work.resolve("store")),
                         new ArtifactLayout(), LocalKeyFileMasterKey.openOrCreate(work.resolve("master.key")),
@@ -128,28 +123,15 @@ public final class RedisBench {
                 System.out.printf(
                         "profile: lifeboat -> local store at zstd level %d, %d worker(s): %.2f s, stored %.0f "
                                 + "MiB (%s)%n",
-                        zstd[0], zstd[1], since(begin), manifest.sizes().stored() / 1048576.0, load());
+                        zstd[0], zstd[1], Benches.since(begin), manifest.sizes().stored() / 1048576.0, Benches.load());
             }
             System.out.printf("RESULT redis lifeboat_s=%.2f redis_cli_s=%.2f ratio_vs_redis_cli=%.2f "
                     + "median_round_ratio=%.2f rdb_mib=%.0f stored_mib=%.0f keys=%d%n", lifeboat, redisCli,
                     redisCli / lifeboat, medianRatio, last.sizes().raw() / 1048576.0,
                     last.sizes().stored() / 1048576.0, keys);
         } finally {
-            deleteTree(work);
+            Benches.deleteTree(work);
         }
-    }
-
-    /** The agent's configuration at its defaults (the redis-agent's application.properties), as it reads them. */
-    private static AgentConfig agentDefaults(Path work) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(AgentConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(Map.of("lifeboat.agent.store.local-root",
-                        work.resolve("store").toString(), "lifeboat.agent.key.file",
-                        work.resolve("master.key").toString()), "bench", 500))
-                .withSources(new PropertiesConfigSource(RedisBench.class.getResource("/application.properties"),
-                        250))
-                .build();
-        return config.getConfigMapping(AgentConfig.class);
     }
 
     /** One snapshot as the agent's runner takes it: engine → sink → manifest. */
@@ -229,33 +211,4 @@ public final class RedisBench {
         }
     }
 
-    private static double time(Action action) throws Exception {
-        long start = System.nanoTime();
-        action.run();
-        return since(start);
-    }
-
-    private static double since(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static String load() {
-        try {
-            return "load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "load ?";
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
 }
