@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.lifeboat.agent.fs.engine.FsRepositories;
-import io.lifeboat.agent.fs.repo.ChunkId;
 import io.lifeboat.agent.fs.repo.Repository;
 import io.lifeboat.agent.fs.tree.RestoreOptions;
 import io.lifeboat.agent.fs.tree.RestoreResult;
@@ -34,14 +33,16 @@ import io.lifeboat.events.backup.RestoreBackup;
 
 /**
  * Restores a file snapshot (all of it, or a sub-path) into a directory on the agent's host: files with their
- * content read chunk by chunk from the repository, directories, symlinks and hard links, then modes, owners (when
- * the agent runs as root) and mtimes. An entry that would escape the directory fails the restore naming it; a
- * directory that is not empty is refused unless the command allows overwriting.
+ * content read from the repository (chunks decoded ahead on one thread per core), directories, symlinks and hard
+ * links, then modes, owners (when the agent runs as root) and mtimes. An entry that would escape the directory fails
+ * the restore naming it; a directory that is not empty is refused unless the command allows overwriting.
  */
 @ApplicationScoped
 public class FsRestoreEngine implements RestoreEngine {
 
     private static final Logger LOG = Logger.getLogger(FsRestoreEngine.class);
+    // Chunks are read, decrypted, decompressed and checked on this many threads while the restore writes files.
+    private static final int READ_AHEAD_THREADS = Runtime.getRuntime().availableProcessors();
 
     @Inject
     ArtifactPipeline pipeline;
@@ -70,15 +71,10 @@ public class FsRestoreEngine implements RestoreEngine {
         refuseOccupied(destination, command.overwrite());
         String what = "snapshot '" + backup.backupId() + "' of target '" + backup.targetId() + "'";
         io.lifeboat.agent.fs.tree.RestoreResult result;
-        try (Repository repository = repositories.open(backup.targetId());
-                InputStream in = pipeline.openForRestore(backup.targetId(), backup.backupId())) {
-            TreeRestorer restorer = new TreeRestorer((chunks, out) -> {
-                for (String chunk : chunks) {
-                    out.write(repository.read(ChunkId.parse(chunk)));
-                }
-            });
-            result = restorer.restore(new SnapshotTreeReader(in), new RestoreOptions(destination.directory(),
-                    destination.subPath(), command.overwrite(), TreeRestorer.runningAsRoot()));
+        try (Repository repository = repositories.open(backup.targetId())) {
+            result = restoreTree(repository, () -> pipeline.openForRestore(backup.targetId(), backup.backupId()),
+                    new RestoreOptions(destination.directory(), destination.subPath(),
+                            command.overwrite(), TreeRestorer.runningAsRoot()));
         } catch (UnsafeEntryException | TreeFormatException e) {
             throw new RestoreFailure("tree", what + " cannot be restored: " + e.getMessage(), false, e);
         } catch (CorruptArtifactException e) {
@@ -95,6 +91,27 @@ public class FsRestoreEngine implements RestoreEngine {
                         .size());
         result.skipped().forEach(p -> LOG.warnf("not restored: %s: %s", p.path(), p.reason()));
         return new RestoreResult(RestoreEngine.consistentAt(backup), null, result.bytes(), counts(result));
+    }
+
+    /** Opens the snapshot tree of the backup being restored (once for the restore, once for its read-ahead). */
+    @FunctionalInterface
+    public interface TreeSource {
+
+        /** A new stream of the snapshot tree, from its first line. */
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Restores the snapshot tree from {@code tree} as {@code options} say, with file content read from
+     * {@code repository} ahead of the writes on one thread per core; the restore's whole file-system side, without
+     * the command's checks.
+     */
+    public static io.lifeboat.agent.fs.tree.RestoreResult restoreTree(Repository repository, TreeSource tree,
+            RestoreOptions options) throws IOException {
+        try (ReadAhead content = new ReadAhead(repository, tree.open(), options.subPath(), READ_AHEAD_THREADS);
+                InputStream in = tree.open()) {
+            return new TreeRestorer(content).restore(new SnapshotTreeReader(in), options);
+        }
     }
 
     private static Map<String, Long> counts(io.lifeboat.agent.fs.tree.RestoreResult result) {
