@@ -40,4 +40,12 @@ public interface BackupEngine {
      * {@code out} fail with {@link java.io.InterruptedIOException} once the thread is interrupted.
      */
     Map<String, Object> backup(RunBackup command, OutputStream out) throws Exception;
+
+    /**
+     * Called on the backup thread once the backup's stream has ended: its manifest is written, or the backup failed
+     * and its objects were removed. An engine that must hold something until the backup is visible (a lock on
+     * storage shared between backups) releases it here; by default nothing.
+     */
+    default void streamEnded(RunBackup command, String backupId) {
+    }
 }

@@ -157,6 +157,12 @@ public class BackupExecution {
             }
             job.step("manifest");
             return sink.complete(metadata == null ? Map.of() : metadata);
+        } finally {
+            try {
+                engine.streamEnded(run, job.backupId);
+            } catch (RuntimeException e) {
+                LOG.warnf("the engine's end-of-stream step of backup '%s' failed: %s", job.backupId, e.toString());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.lifeboat.agent.fs.engine;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Comparator;
@@ -7,9 +8,12 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
 
 import io.lifeboat.agent.fs.config.FsTarget;
 import io.lifeboat.agent.fs.config.FsTargets;
@@ -34,6 +38,8 @@ import io.lifeboat.events.backup.RunBackup;
 @ApplicationScoped
 public class FsBackupEngine implements BackupEngine {
 
+    private static final Logger LOG = Logger.getLogger(FsBackupEngine.class);
+
     /** Backup types this engine takes: all snapshots, told apart only by whether unchanged files are read. */
     static final Set<BackupType> TYPES = EnumSet.of(BackupType.FULL, BackupType.INCREMENTAL, BackupType.DIFFERENTIAL,
             BackupType.SNAPSHOT);
@@ -46,6 +52,8 @@ public class FsBackupEngine implements BackupEngine {
 
     @Inject
     ArtifactPipeline pipeline;
+
+    private final Map<String, RepositoryLock> locks = new ConcurrentHashMap<>();
 
     @Override
     public Engine engine() {
@@ -64,15 +72,39 @@ public class FsBackupEngine implements BackupEngine {
                 ? Optional.empty()
                 : pipeline.manifests(target.id()).stream().max(Comparator.comparing(RestoreEngine::consistentAt));
         ChangeCache cache = parent.isPresent() ? cache(parent.get()) : ChangeCache.empty();
+        String backupId = BackupIds.backupId(command);
+        // Held until the manifest is written (streamEnded): a sweep in between would not see the new snapshot.
+        RepositoryLock lock = repositories.lockShared(target.id(), backupId);
+        locks.put(backupId, lock);
         SnapshotSummary summary;
-        try (RepositoryLock lock = repositories.lockShared(target.id(), BackupIds.backupId(command));
-                Repository repository = repositories.open(target.id())) {
+        try (Repository repository = repositories.open(target.id())) {
             summary = new FsSnapshotter(target, repository, repositories::chunker, cache).snapshot(out);
+        } catch (Exception | Error e) {
+            release(backupId);
+            throw e;
         }
         FsSnapshotter.log(target, summary);
         Map<String, Object> metadata = summary.metadata();
         parent.ifPresent(p -> metadata.put("parentSnapshot", p.backupId()));
         return metadata;
+    }
+
+    @Override
+    public void streamEnded(RunBackup command, String backupId) {
+        release(backupId);
+    }
+
+    private void release(String backupId) {
+        RepositoryLock lock = locks.remove(backupId);
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warnf("unable to release the repository lock '%s' of backup '%s' (ignored after "
+                    + "lifeboat.fs.repository.lock-max-age): %s", lock.key(), backupId, e.getMessage());
+        }
     }
 
     private ChangeCache cache(Manifest previous) throws Exception {

@@ -44,16 +44,34 @@ public final class Sweep {
         this.clock = clock;
     }
 
+    /** The mark phase: the chunks every remaining snapshot references, read while the sweep holds its lock. */
+    @FunctionalInterface
+    public interface Mark {
+        /** Every chunk id a remaining snapshot references. */
+        Set<ChunkId> referenced() throws IOException;
+    }
+
     /**
      * Removes every stored chunk not in {@code referenced}; refuses with {@link RepositoryLockedException} while a
      * backup holds a fresh shared lock.
      */
     public SweepResult sweep(Set<ChunkId> referenced) throws IOException {
+        return sweep(() -> referenced);
+    }
+
+    /**
+     * Takes the exclusive lock, then marks (so that no snapshot stored before the lock is missed, and none can start
+     * until the sweep ends) and removes every stored chunk the mark does not reference; refuses with
+     * {@link RepositoryLockedException} while a backup holds a fresh shared lock.
+     */
+    public SweepResult sweep(Mark mark) throws IOException {
         RepositoryLayout repoLayout = new RepositoryLayout(layout, targetId);
         try (RepositoryLock lock = RepositoryLock.acquire(store, repoLayout, RepositoryLock.Kind.EXCLUSIVE, owner,
-                settings.lockMaxAge(), clock);
-                Repository repository = Repository.open(store, layout, masterKey, targetId, options, settings)) {
-            return new Pass(repository, referenced).run();
+                settings.lockMaxAge(), clock)) {
+            Set<ChunkId> referenced = mark.referenced();
+            try (Repository repository = Repository.open(store, layout, masterKey, targetId, options, settings)) {
+                return new Pass(repository, referenced).run();
+            }
         }
     }
 

@@ -23,9 +23,9 @@ import io.lifeboat.agentkit.pipeline.Manifest;
 import io.lifeboat.events.backup.ExpireBackups;
 
 /**
- * After expired snapshots are deleted, reclaims the chunks no remaining snapshot references (mark: read every
- * remaining tree; sweep: under the repository's exclusive lock, which waits for no backup but refuses while one
- * holds its shared lock).
+ * After expired snapshots are deleted, reclaims the chunks no remaining snapshot references: under the repository's
+ * exclusive lock (refused while a backup holds its shared lock, which it keeps until its manifest is written), lists
+ * the remaining snapshots and reads their trees (mark), then removes the rest (sweep).
  */
 @ApplicationScoped
 public class FsExpireEngine implements ExpireEngine {
@@ -40,22 +40,32 @@ public class FsExpireEngine implements ExpireEngine {
 
     @Override
     public long reclaim(ExpireBackups command, List<Manifest> remaining) throws Exception {
+        int[] snapshots = {0};
         Set<ChunkId> referenced = new HashSet<>();
-        for (Manifest manifest : remaining) {
-            try (InputStream in = pipeline.openForRestore(manifest.targetId(), manifest.backupId())) {
-                SnapshotTreeReader reader = new SnapshotTreeReader(in);
-                Optional<Node> next;
-                while ((next = reader.next()).isPresent()) {
-                    next.get().chunks().forEach(chunk -> referenced.add(ChunkId.parse(chunk)));
-                }
+        SweepResult result = repositories.sweep(command.targetId(), BackupIds.expireId(command)).sweep(() -> {
+            // Listed again under the exclusive lock: a snapshot stored since the skeleton's listing is kept too.
+            List<Manifest> manifests = pipeline.manifests(command.targetId());
+            snapshots[0] = manifests.size();
+            for (Manifest manifest : manifests) {
+                mark(manifest, referenced);
             }
-        }
-        SweepResult result = repositories.sweep(command.targetId(), BackupIds.expireId(command)).sweep(referenced);
+            return referenced;
+        });
         LOG.infof("reclaimed the chunks of target '%s' no remaining snapshot references (%d snapshots, %d chunks "
                 + "referenced): %d chunks removed, %d bytes, %d packs deleted, %d rewritten", command.targetId(),
-                remaining.size(), referenced.size(), result.chunksRemoved(), result.bytesReclaimed(), result
+                snapshots[0], referenced.size(), result.chunksRemoved(), result.bytesReclaimed(), result
                         .packsDeleted(),
                 result.packsRewritten());
         return result.bytesReclaimed();
+    }
+
+    private void mark(Manifest manifest, Set<ChunkId> referenced) throws java.io.IOException {
+        try (InputStream in = pipeline.openForRestore(manifest.targetId(), manifest.backupId())) {
+            SnapshotTreeReader reader = new SnapshotTreeReader(in);
+            Optional<Node> next;
+            while ((next = reader.next()).isPresent()) {
+                next.get().chunks().forEach(chunk -> referenced.add(ChunkId.parse(chunk)));
+            }
+        }
     }
 }

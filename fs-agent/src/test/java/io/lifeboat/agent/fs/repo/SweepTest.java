@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,6 +61,19 @@ class SweepTest {
             }
             assertThat(new RepositoryCheck(fresh).check(referenced, true).ok()).isTrue();
         }
+        assertThat(fixture.store.list(fixture.repoLayout.lockPrefix())).isEmpty();
+    }
+
+    @Test
+    void marksOnlyOnceItHoldsTheExclusiveLockSoNoBackupCanStartOrEndUnseen() throws IOException {
+        List<String> locksWhileMarking = new ArrayList<>();
+
+        sweep(RepoFixture.SETTINGS).sweep(() -> {
+            fixture.store.list(fixture.repoLayout.lockPrefix()).forEach(lock -> locksWhileMarking.add(lock.key()));
+            return added.keySet();
+        });
+
+        assertThat(locksWhileMarking).singleElement().asString().contains("exclusive-");
         assertThat(fixture.store.list(fixture.repoLayout.lockPrefix())).isEmpty();
     }
 
