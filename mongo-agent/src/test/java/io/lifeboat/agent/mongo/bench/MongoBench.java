@@ -9,29 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.bson.BsonArray;
-import org.bson.BsonDateTime;
-import org.bson.BsonDocument;
-import org.bson.BsonDouble;
-import org.bson.BsonInt32;
-import org.bson.BsonObjectId;
-import org.bson.BsonString;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
-import org.bson.types.ObjectId;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.result.InsertManyResult;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -66,12 +49,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 public final class MongoBench {
 
-    private static final int COLLECTIONS = 10;
+    static final int COLLECTIONS = 10;
     private static final String SOURCE = "bench";
-    private static final String[] WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima "
-            + "mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu").split(" ");
-    private static final String[] CITIES = {"berlin", "paris", "lisbon", "oslo", "madrid", "vienna", "prague"};
-    private static final String[] STATUSES = {"pending", "paid", "shipped", "refunded"};
 
     private MongoBench() {
     }
@@ -122,7 +101,7 @@ public final class MongoBench {
             this.docs = docs;
             this.batch = batch;
             this.inFlight = inFlight;
-            this.data = generate(docs);
+            this.data = BenchDocuments.generate(docs);
             this.bsonBytes = data.stream().flatMap(List::stream).mapToLong(d -> d.getByteBuffer().remaining()).sum();
             PipelineSettings defaults = Benches.agentDefaults(MongoBench.class, work).pipeline().settings();
             System.out.printf("the agent's pipeline: zstd level %d, %d worker(s)%n", defaults.zstdLevel(),
@@ -289,95 +268,6 @@ public final class MongoBench {
 
     /** One stored dump: its id, seconds, archive bytes and stored bytes. */
     private record Dumped(String backupId, double seconds, long raw, long stored) {
-    }
-
-    /**
-     * Inserts one collection's documents in unordered batches with at most {@code inFlight} batches outstanding, as
-     * the restore does, and counts what the server acknowledged.
-     */
-    private static final class BulkInsert {
-
-        private final MongoCollection<RawBsonDocument> collection;
-        private final int inFlight;
-        private final Semaphore permits;
-        private final AtomicLong inserted = new AtomicLong();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-        BulkInsert(MongoCollection<RawBsonDocument> collection, int inFlight) {
-            this.collection = collection;
-            this.inFlight = inFlight;
-            this.permits = new Semaphore(inFlight);
-        }
-
-        long insert(List<RawBsonDocument> documents, int batch) throws Exception {
-            for (int from = 0; from < documents.size(); from += batch) {
-                permits.acquire();
-                send(documents.subList(from, Math.min(documents.size(), from + batch)));
-            }
-            permits.acquire(inFlight);
-            permits.release(inFlight);
-            if (failure.get() != null) {
-                throw new IllegalStateException("insert into " + collection.getNamespace() + " failed",
-                        failure.get());
-            }
-            return inserted.get();
-        }
-
-        private void send(List<RawBsonDocument> batch) {
-            collection.insertMany(batch, new InsertManyOptions().ordered(false)).subscribe(
-                    new Subscriber<InsertManyResult>() {
-                        @Override
-                        public void onSubscribe(Subscription s) {
-                            s.request(1);
-                        }
-
-                        @Override
-                        public void onNext(InsertManyResult result) {
-                            inserted.addAndGet(result.getInsertedIds().size());
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            failure.compareAndSet(null, t);
-                            permits.release();
-                        }
-
-                        @Override
-                        public void onComplete() {
-                            permits.release();
-                        }
-                    });
-        }
-    }
-
-    /** {@code docs} documents of about 200 bytes in {@value #COLLECTIONS} lists, the same in every run (seed 42). */
-    private static List<List<RawBsonDocument>> generate(int docs) {
-        Random random = new Random(42);
-        BsonDocumentCodec codec = new BsonDocumentCodec();
-        List<List<RawBsonDocument>> collections = new ArrayList<>();
-        for (int c = 0; c < COLLECTIONS; c++) {
-            collections.add(new ArrayList<>(docs / COLLECTIONS + 1));
-        }
-        for (int i = 0; i < docs; i++) {
-            collections.get(i % COLLECTIONS).add(new RawBsonDocument(document(i, random), codec));
-        }
-        return collections;
-    }
-
-    /** An order-like record: ObjectId, unique sequence number, strings, a date, an amount, a nested address. */
-    private static BsonDocument document(int i, Random random) {
-        long millis = 1_700_000_000_000L + random.nextInt(1_000_000_000);
-        return new BsonDocument("_id", new BsonObjectId(new ObjectId((int) (millis / 1000), i)))
-                .append("seq", new BsonInt32(i))
-                .append("customer", new BsonString(WORDS[random.nextInt(WORDS.length)] + "-" + random.nextInt(100_000)))
-                .append("status", new BsonString(STATUSES[random.nextInt(STATUSES.length)]))
-                .append("amount", new BsonDouble(random.nextInt(1_000_000) / 100.0))
-                .append("created", new BsonDateTime(millis))
-                .append("items", new BsonInt32(1 + random.nextInt(9)))
-                .append("tags", new BsonArray(List.of(new BsonString(WORDS[random.nextInt(WORDS.length)]),
-                        new BsonString(WORDS[random.nextInt(WORDS.length)]))))
-                .append("address", new BsonDocument("city", new BsonString(CITIES[random.nextInt(CITIES.length)]))
-                        .append("zip", new BsonString(String.format("%05d", random.nextInt(100_000)))));
     }
 
     /** The restore's own batch size or in-flight bound, read so that the driver's ceiling always matches them. */
