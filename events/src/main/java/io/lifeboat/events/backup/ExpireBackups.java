@@ -18,9 +18,11 @@ import io.lifeboat.events.Require;
  * @param requestedBy service that decided the expiry, normally catalog-service
  * @param deadline instant after which the agent must not start deleting (optional)
  * @param attempt attempt number, starting at 1
+ * @param keepLogFrom oldest log position (LSN, oplog timestamp) a backup the catalog keeps still needs: archived WAL or
+ *        oplog entirely before it may be reclaimed; absent when the target archives no log (optional)
  */
 public record ExpireBackups(String commandId, String targetId, Engine engine, List<String> backupIds, String reason,
-        String requestedBy, Instant deadline, int attempt) implements EngineCommand {
+        String requestedBy, Instant deadline, int attempt, String keepLogFrom) implements EngineCommand {
 
     /**
      * Validates ids and requires at least one backup id.
@@ -37,5 +39,22 @@ public record ExpireBackups(String commandId, String targetId, Engine engine, Li
         Require.nonBlank(reason, "ExpireBackups.reason");
         Require.nonBlank(requestedBy, "ExpireBackups.requestedBy");
         Require.positive(attempt, "ExpireBackups.attempt");
+    }
+
+    /**
+     * Creates a command that leaves the target's log archive alone.
+     *
+     * @param commandId idempotency key of this request
+     * @param targetId id of the target the backups belong to
+     * @param engine engine of the target
+     * @param backupIds backups whose artifacts are deleted, at least one
+     * @param reason retention rule that expired them
+     * @param requestedBy service that decided the expiry
+     * @param deadline instant after which the agent must not start deleting (optional)
+     * @param attempt attempt number, starting at 1
+     */
+    public ExpireBackups(String commandId, String targetId, Engine engine, List<String> backupIds, String reason,
+            String requestedBy, Instant deadline, int attempt) {
+        this(commandId, targetId, engine, backupIds, reason, requestedBy, deadline, attempt, null);
     }
 }

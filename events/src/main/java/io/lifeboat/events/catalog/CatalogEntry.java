@@ -31,11 +31,26 @@ import io.lifeboat.events.backup.StorageLocation;
  * @param retentionTags retention buckets that keep this backup alive; empty for backups due to expire
  * @param verifiedAt instant of the last successful verification (optional)
  * @param updatedAt instant the catalog last changed this entry
+ * @param startPosition log position at which the backup started; log replay of a restore needs archived log from
+ *        here, so retention keeps it (optional)
+ * @param commandId id of the {@code RunBackup} that asked for the backup (optional)
+ * @param problems what a partially failed backup left out and why (optional)
+ * @param storageTier storage tier the backup's age puts it in under the target's policy, e.g. {@code cold} (optional)
+ * @param dueStorageClass storage class of that tier; a restore plan counts its retrieval delay (optional)
+ * @param failureReason why the backup failed, for a failed backup (optional)
+ * @param verificationFailure why the last verification failed, when it failed after the last success (optional)
+ * @param expireRequestedAt instant the catalog asked the agent to delete the artifact (optional)
+ * @param expiryReason retention rule that expired the backup, answering "why was this deleted?" (optional)
+ * @param expiredAt instant the agent reported the artifact deleted (optional)
  */
 public record CatalogEntry(String backupId, String targetId, Engine engine, BackupType backupType, BackupPhase phase,
         String baseBackupId, Instant startedAt, Instant completedAt, Instant consistentAt, String endPosition,
         Long rawBytes, Long storedBytes, String sha256, StorageLocation location, String storageClass,
-        List<RetentionTag> retentionTags, Instant verifiedAt, Instant updatedAt) implements LifeboatMessage {
+        List<RetentionTag> retentionTags, Instant verifiedAt, Instant updatedAt, String startPosition,
+        String commandId, List<String> problems, String storageTier, String dueStorageClass, String failureReason,
+        String verificationFailure, Instant expireRequestedAt, String expiryReason, Instant expiredAt)
+        implements
+            LifeboatMessage {
 
     /**
      * Validates ids, engine, type, phase and update time.
@@ -48,6 +63,7 @@ public record CatalogEntry(String backupId, String targetId, Engine engine, Back
         Require.nonNull(phase, "CatalogEntry.phase");
         retentionTags = Require.listOf(retentionTags);
         Require.nonNull(updatedAt, "CatalogEntry.updatedAt");
+        problems = problems == null ? null : List.copyOf(problems);
     }
 
     /**
