@@ -39,6 +39,7 @@ import io.lifeboat.events.backup.StorageLocation;
  * @param dueStorageClass storage class of that tier; a restore plan counts its retrieval delay (optional)
  * @param failureReason why the backup failed, for a failed backup (optional)
  * @param verificationFailure why the last verification failed, when it failed after the last success (optional)
+ * @param verificationFailedAt instant of that failed verification (optional)
  * @param expireRequestedAt instant the catalog asked the agent to delete the artifact (optional)
  * @param expiryReason retention rule that expired the backup, answering "why was this deleted?" (optional)
  * @param expiredAt instant the agent reported the artifact deleted (optional)
@@ -48,7 +49,8 @@ public record CatalogEntry(String backupId, String targetId, Engine engine, Back
         Long rawBytes, Long storedBytes, String sha256, StorageLocation location, String storageClass,
         List<RetentionTag> retentionTags, Instant verifiedAt, Instant updatedAt, String startPosition,
         String commandId, List<String> problems, String storageTier, String dueStorageClass, String failureReason,
-        String verificationFailure, Instant expireRequestedAt, String expiryReason, Instant expiredAt)
+        String verificationFailure, Instant verificationFailedAt, Instant expireRequestedAt, String expiryReason,
+        Instant expiredAt)
         implements
             LifeboatMessage {
 
