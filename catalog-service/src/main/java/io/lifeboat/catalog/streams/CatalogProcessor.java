@@ -1,0 +1,166 @@
+package io.lifeboat.catalog.streams;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+import io.lifeboat.catalog.domain.CatalogFolder;
+import io.lifeboat.catalog.domain.FoldResult;
+import io.lifeboat.catalog.domain.RpoMeter;
+import io.lifeboat.catalog.domain.TargetState;
+import io.lifeboat.events.Topics;
+import io.lifeboat.events.catalog.CatalogEntry;
+import io.lifeboat.events.envelope.Envelope;
+import io.lifeboat.events.envelope.EventCodec;
+import io.lifeboat.events.envelope.InvalidEventException;
+
+/**
+ * The catalog's one processor: decodes every fact on the target-keyed input topics, folds it into the target's state
+ * and catalog entries, publishes changed entries, RPO lag and edges, and retention decisions; a wall-clock punctuator
+ * measures every target's lag (a stalled agent emits nothing) and re-runs retention as backups age. Records it
+ * cannot decode, or whose key is not their target id, go to the dead-letter topic.
+ */
+final class CatalogProcessor implements Processor<String, byte[], Object, Object> {
+
+    private static final Logger LOG = Logger.getLogger(CatalogProcessor.class);
+
+    private final TopologySettings settings;
+    private final EventCodec codec = new EventCodec();
+    private final Map<String, TargetState> cache = new HashMap<>();
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, TargetState> targets;
+    private StoreBackupEntries backups;
+    private Emitter emitter;
+    private RpoTracker rpo;
+    private RetentionPass retention;
+    private boolean cacheLoaded;
+    private Instant lastRetentionSweep;
+
+    CatalogProcessor(TopologySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        // A revived task runs init again on the same processor: forget what an aborted transaction may have left.
+        cache.clear();
+        cacheLoaded = false;
+        lastRetentionSweep = null;
+        this.targets = context.getStateStore(CatalogTopology.TARGETS_STORE);
+        KeyValueStore<String, CatalogEntry> entries = context.getStateStore(CatalogTopology.BACKUPS_STORE);
+        this.backups = new StoreBackupEntries(entries);
+        this.emitter = new Emitter(context, context.applicationId());
+        this.rpo = new RpoTracker(new RpoMeter(settings.rpoRestoreRatio()), settings.rpoPublishInterval(), emitter);
+        this.retention = new RetentionPass(settings, emitter);
+        context.schedule(settings.rpoTick(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (record.value() == null) {
+            if (Topics.POLICIES.name().equals(topic) && record.key() != null) {
+                TargetState state = state(record.key());
+                if (CatalogFolder.policyRemoved(state).isStateChanged()) {
+                    save(state, now);
+                }
+                rpo.removed(record.key(), now);
+            }
+            return;
+        }
+        Envelope<?> envelope;
+        try {
+            envelope = codec.decode(topic, record.headers(), record.value());
+        } catch (InvalidEventException e) {
+            emitter.deadLetter(record, e);
+            return;
+        }
+        String targetId = envelope.payload().targetId();
+        if (!targetId.equals(record.key())) {
+            emitter.deadLetter(record, new IllegalArgumentException("record key '" + record.key()
+                    + "' is not the target id '" + targetId + "' of event '" + envelope.id() + "' ("
+                    + envelope.type() + "): facts of one target must share its partition"));
+            return;
+        }
+        fold(envelope, now);
+    }
+
+    private void fold(Envelope<?> envelope, Instant now) {
+        TargetState state = state(envelope.payload().targetId());
+        FoldResult result = CatalogFolder.fold(state, backups, envelope.payload(), now);
+        result.entries().forEach(entry -> emitter.emit(envelope, entry, now));
+        if (result.isStateChanged() || result.isBackupsChanged()) {
+            save(state, now);
+        }
+        if (result.isRetentionDue()) {
+            retention.run(state, backups, envelope, now);
+            if (CatalogFolder.refreshBounds(state, backups)) {
+                save(state, now);
+            }
+        }
+        if (result.isStateChanged() || result.isBackupsChanged()) {
+            rpo.evaluate(state, envelope, now, changed -> save(changed, now));
+        }
+    }
+
+    private void tick(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        loadCache();
+        boolean sweep = lastRetentionSweep == null
+                || !now.isBefore(lastRetentionSweep.plus(settings.retentionInterval()));
+        for (TargetState state : cache.values()) {
+            rpo.evaluate(state, null, now, changed -> save(changed, now));
+            if (sweep) {
+                retention.run(state, backups, null, now);
+                if (CatalogFolder.refreshBounds(state, backups)) {
+                    save(state, now);
+                }
+            }
+        }
+        if (sweep) {
+            lastRetentionSweep = now;
+        }
+    }
+
+    private void loadCache() {
+        if (cacheLoaded) {
+            return;
+        }
+        try (KeyValueIterator<String, TargetState> all = targets.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, TargetState> next = all.next();
+                cache.putIfAbsent(next.key, next.value);
+            }
+        }
+        cacheLoaded = true;
+        LOG.debugf("task %s tracks %d targets", context.taskId(), cache.size());
+    }
+
+    private TargetState state(String targetId) {
+        TargetState state = cache.get(targetId);
+        if (state == null) {
+            state = targets.get(targetId);
+            if (state == null) {
+                state = new TargetState(targetId);
+            }
+            cache.put(targetId, state);
+        }
+        return state;
+    }
+
+    private void save(TargetState state, Instant now) {
+        state.setUpdatedAt(now);
+        targets.put(state.getTargetId(), state);
+    }
+}

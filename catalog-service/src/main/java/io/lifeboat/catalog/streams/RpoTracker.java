@@ -1,0 +1,110 @@
+package io.lifeboat.catalog.streams;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.lifeboat.catalog.domain.NoteSeverity;
+import io.lifeboat.catalog.domain.RpoEdge;
+import io.lifeboat.catalog.domain.RpoMeter;
+import io.lifeboat.catalog.domain.RpoReading;
+import io.lifeboat.catalog.domain.RpoState;
+import io.lifeboat.catalog.domain.TargetNote;
+import io.lifeboat.catalog.domain.TargetState;
+import io.lifeboat.events.envelope.Envelope;
+import io.lifeboat.events.rpo.RpoBreached;
+import io.lifeboat.events.rpo.RpoLagMeasured;
+import io.lifeboat.events.rpo.RpoRestored;
+
+/**
+ * Publishes every protected target's RPO lag and its breach edges. A fold that moves a target's restorable point
+ * publishes at once; the wall-clock tick publishes edges as soon as they happen and an unchanged lag every
+ * {@code publishInterval}. What was last published is kept in memory only: after a restart every target is
+ * published again, which a compacted topic absorbs.
+ */
+final class RpoTracker {
+
+    private record Published(Instant at, Instant point) {
+    }
+
+    private final RpoMeter meter;
+    private final Duration publishInterval;
+    private final Emitter emitter;
+    private final Map<String, Published> published = new HashMap<>();
+
+    RpoTracker(RpoMeter meter, Duration publishInterval, Emitter emitter) {
+        this.meter = meter;
+        this.publishInterval = publishInterval;
+        this.emitter = emitter;
+    }
+
+    /**
+     * Removes a target whose policy was deleted from the RPO topic, whether or not this instance published it.
+     *
+     * @param targetId id of the target
+     * @param now wall-clock instant
+     */
+    void removed(String targetId, Instant now) {
+        published.remove(targetId);
+        emitter.tombstone(CatalogTopology.RPO_TOMBSTONES, targetId, now);
+    }
+
+    /**
+     * Removes a target that left protection from the RPO topic.
+     *
+     * @param targetId id of the target
+     * @param now wall-clock instant
+     */
+    void forget(String targetId, Instant now) {
+        if (published.remove(targetId) != null) {
+            emitter.tombstone(CatalogTopology.RPO_TOMBSTONES, targetId, now);
+        }
+    }
+
+    /**
+     * Measures a target after a fact changed it, or on a tick.
+     *
+     * @param state the target
+     * @param cause the fact that changed it, or null on a tick
+     * @param now wall-clock instant
+     * @param store stores the state when a breach edge changed it
+     */
+    void evaluate(TargetState state, Envelope<?> cause, Instant now, Consumer<TargetState> store) {
+        Optional<RpoReading> measured = meter.measure(state, now);
+        if (measured.isEmpty()) {
+            forget(state.getTargetId(), now);
+            return;
+        }
+        RpoReading reading = measured.get();
+        RpoEdge edge = meter.edge(state, reading);
+        String targetId = state.getTargetId();
+        if (edge == RpoEdge.BREACHED) {
+            state.setRpo(new RpoState(now));
+            state.note(new TargetNote(now, "RpoBreached", NoteSeverity.CRITICAL,
+                    "lag " + reading.lag() + " passed RPO " + reading.rpo()));
+            store.accept(state);
+            emitter.emit(cause, new RpoBreached(targetId, reading.lag(), reading.rpo(), reading.restorablePoint(), now),
+                    now);
+        } else if (edge == RpoEdge.RESTORED) {
+            Duration breach = Duration.between(state.getRpo().breachedSince(), now);
+            state.setRpo(RpoState.WITHIN);
+            state.note(new TargetNote(now, "RpoRestored", NoteSeverity.WARNING,
+                    "lag " + reading.lag() + " back within RPO " + reading.rpo() + " after " + breach));
+            store.accept(state);
+            emitter.emit(cause, new RpoRestored(targetId, reading.lag(), reading.rpo(), reading.restorablePoint(),
+                    breach, now), now);
+        }
+        Published last = published.get(targetId);
+        boolean due = last == null || edge != RpoEdge.NONE || !Objects.equals(last.point(), reading.restorablePoint())
+                || !now.isBefore(last.at().plus(publishInterval));
+        if (due) {
+            published.put(targetId, new Published(now, reading.restorablePoint()));
+            emitter.emit(cause, new RpoLagMeasured(targetId, reading.lag(), reading.rpo(), state.getRpo().breached(),
+                    reading.restorablePoint(), now), now);
+        }
+    }
+}
