@@ -25,6 +25,8 @@ import io.lifeboat.events.policy.ProtectionTier;
  * @param rpo recovery point objective, or null without policy
  * @param rto recovery time objective, or null without policy
  * @param lag time since the newest restorable point (or since protection began), or null without policy
+ * @param lagSeconds the lag in seconds, for dashboards, or null without policy
+ * @param rpoSeconds the RPO in seconds, or null without policy
  * @param breached whether the catalog has an open RPO breach for the target
  * @param restorablePoint newest restorable instant, or null
  * @param earliestRestorable oldest restorable instant, or null
@@ -39,7 +41,8 @@ import io.lifeboat.events.policy.ProtectionTier;
  * @param updatedAt instant the catalog last changed the target
  */
 public record TargetView(String targetId, Engine engine, ProtectionTier tier, TargetStatus status, Duration rpo,
-        Duration rto, Duration lag, boolean breached, Instant restorablePoint, Instant earliestRestorable,
+        Duration rto, Duration lag, Long lagSeconds, Long rpoSeconds, boolean breached, Instant restorablePoint,
+        Instant earliestRestorable,
         boolean continuousArchiving, Map<BackupType, LastBackup> lastSuccess, LastBackup lastFailure,
         TargetHealth health, ArchiveTip archive, ArchiveTrouble archiveTrouble, List<LogGap> gaps,
         List<TargetNote> notes, Instant updatedAt) {

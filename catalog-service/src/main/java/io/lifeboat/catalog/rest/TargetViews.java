@@ -43,7 +43,8 @@ public final class TargetViews {
         RestorePoint oldest = state.getOldestBase();
         return new TargetView(state.getTargetId(), state.getEngine(), policy == null ? null : policy.tier(),
                 status(state, reading), policy == null ? null : policy.rpo(), policy == null ? null : policy.rto(),
-                reading.map(RpoReading::lag).orElse(null), state.getRpo().breached(),
+                reading.map(RpoReading::lag).orElse(null), reading.map(r -> r.lag().toSeconds()).orElse(null),
+                policy == null ? null : policy.rpo().toSeconds(), state.getRpo().breached(),
                 RpoMeter.newestRestorablePoint(state), oldest == null ? null : oldest.consistentAt(),
                 policy != null && policy.continuousArchiving(), state.getLastSuccess(), state.getLastFailure(),
                 state.getHealth(), state.getArchive(), state.getArchiveTrouble(), state.getGaps(), state.getNotes(),

@@ -1,0 +1,203 @@
+package io.lifeboat.catalog.rest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.lifeboat.catalog.domain.TargetState;
+import io.lifeboat.catalog.streams.CatalogTopology;
+import io.lifeboat.catalog.streams.StoreBackupEntries;
+import io.lifeboat.events.catalog.CatalogEntry;
+import io.lifeboat.events.envelope.LifeboatJson;
+
+/**
+ * Interactive queries over the catalog's stores across instances: a target lives in the task that owns its
+ * partition, so a query for one target goes to that instance, and a query for all targets asks every instance for
+ * its own (the {@code /api/internal} endpoints answer from local stores only).
+ */
+@ApplicationScoped
+public class CatalogQueries {
+
+    private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
+
+    @Inject
+    KafkaStreams streams;
+
+    @ConfigProperty(name = "quarkus.kafka-streams.application-server")
+    String self;
+
+    /**
+     * Finds one target, wherever it lives.
+     *
+     * @param targetId id of the target
+     * @return its state, or empty when the catalog has never seen it
+     */
+    public Optional<TargetState> target(String targetId) {
+        HostInfo owner = owner(targetId);
+        if (owner == null) {
+            return Optional.ofNullable(targets().get(targetId));
+        }
+        return Optional.ofNullable(remote(owner, "/api/internal/targets/" + encode(targetId),
+                new TypeReference<TargetState>() {
+                }));
+    }
+
+    /**
+     * The catalog entries of one target, wherever it lives.
+     *
+     * @param targetId id of the target
+     * @return its entries, any phase
+     */
+    public List<CatalogEntry> backups(String targetId) {
+        HostInfo owner = owner(targetId);
+        if (owner == null) {
+            return StoreBackupEntries.of(backupsStore(), targetId);
+        }
+        List<CatalogEntry> remote = remote(owner, "/api/internal/targets/" + encode(targetId) + "/backups",
+                new TypeReference<List<CatalogEntry>>() {
+                });
+        return remote == null ? List.of() : remote;
+    }
+
+    /**
+     * Every target of every instance.
+     *
+     * @return the states
+     */
+    public List<TargetState> allTargets() {
+        List<TargetState> all = new ArrayList<>(localTargets());
+        for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+            if (!instance.hostInfo().toString().equals(hostInfo(self).toString())
+                    && instance.stateStoreNames().contains(CatalogTopology.TARGETS_STORE)) {
+                List<TargetState> remote = remote(instance.hostInfo(), "/api/internal/targets",
+                        new TypeReference<List<TargetState>>() {
+                        });
+                if (remote != null) {
+                    all.addAll(remote);
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The targets in this instance's stores.
+     *
+     * @return the local states
+     */
+    public List<TargetState> localTargets() {
+        List<TargetState> states = new ArrayList<>();
+        try (KeyValueIterator<String, TargetState> all = targets().all()) {
+            all.forEachRemaining(kv -> states.add(kv.value));
+        }
+        return states;
+    }
+
+    /**
+     * One target from this instance's stores.
+     *
+     * @param targetId id of the target
+     * @return its state, or null
+     */
+    public TargetState localTarget(String targetId) {
+        return targets().get(targetId);
+    }
+
+    /**
+     * One target's entries from this instance's stores.
+     *
+     * @param targetId id of the target
+     * @return its entries
+     */
+    public List<CatalogEntry> localBackups(String targetId) {
+        return StoreBackupEntries.of(backupsStore(), targetId);
+    }
+
+    /** The instance owning {@code targetId}, or null when it is this one. */
+    private HostInfo owner(String targetId) {
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(CatalogTopology.TARGETS_STORE, targetId,
+                    Serdes.String().serializer());
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException("the catalog is not running yet: " + e.getMessage(), e);
+        }
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            throw new StoreUnavailableException("no instance owns target '" + targetId + "' right now "
+                    + "(the catalog is starting or rebalancing)", null);
+        }
+        HostInfo active = metadata.activeHost();
+        return active.toString().equals(hostInfo(self).toString()) ? null : active;
+    }
+
+    private ReadOnlyKeyValueStore<String, TargetState> targets() {
+        return store(CatalogTopology.TARGETS_STORE);
+    }
+
+    private ReadOnlyKeyValueStore<String, CatalogEntry> backupsStore() {
+        return store(CatalogTopology.BACKUPS_STORE);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("store '" + name + "' is not queryable now: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T remote(HostInfo host, String path, TypeReference<T> type) {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + path);
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(REMOTE_TIMEOUT).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new StoreUnavailableException("catalog instance " + host + " answered " + response.statusCode()
+                        + " for " + path, null);
+            }
+            return LifeboatJson.mapper().readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("unable to ask catalog instance " + host + " for " + path + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while asking " + host + " for " + path, e);
+        }
+    }
+
+    private static HostInfo hostInfo(String hostAndPort) {
+        return HostInfo.buildFromEndpoint(hostAndPort);
+    }
+
+    private static String encode(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
