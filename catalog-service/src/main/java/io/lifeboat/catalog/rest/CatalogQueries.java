@@ -7,23 +7,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -47,9 +50,6 @@ public class CatalogQueries {
 
     @Inject
     KafkaStreams streams;
-
-    @ConfigProperty(name = "quarkus.kafka-streams.application-server")
-    String self;
 
     /**
      * Finds one target, wherever it lives.
@@ -91,8 +91,9 @@ public class CatalogQueries {
      */
     public List<TargetState> allTargets() {
         List<TargetState> all = new ArrayList<>(localTargets());
+        Set<TopicPartition> local = localPartitions();
         for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
-            if (!instance.hostInfo().toString().equals(hostInfo(self).toString())
+            if (!instance.topicPartitions().equals(local)
                     && instance.stateStoreNames().contains(CatalogTopology.TARGETS_STORE)) {
                 List<TargetState> remote = remote(instance.hostInfo(), "/api/internal/targets",
                         new TypeReference<List<TargetState>>() {
@@ -151,8 +152,18 @@ public class CatalogQueries {
             throw new StoreUnavailableException("no instance owns target '" + targetId + "' right now "
                     + "(the catalog is starting or rebalancing)", null);
         }
-        HostInfo active = metadata.activeHost();
-        return active.toString().equals(hostInfo(self).toString()) ? null : active;
+        int partition = metadata.partition();
+        boolean local = localPartitions().stream().anyMatch(p -> p.partition() == partition);
+        return local ? null : metadata.activeHost();
+    }
+
+    /** Input partitions of this instance's active tasks: what its local stores hold. */
+    private Set<TopicPartition> localPartitions() {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            thread.activeTasks().forEach(task -> partitions.addAll(task.topicPartitions()));
+        }
+        return partitions;
     }
 
     private ReadOnlyKeyValueStore<String, TargetState> targets() {
@@ -191,10 +202,6 @@ public class CatalogQueries {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while asking " + host + " for " + path, e);
         }
-    }
-
-    private static HostInfo hostInfo(String hostAndPort) {
-        return HostInfo.buildFromEndpoint(hostAndPort);
     }
 
     private static String encode(String segment) {
