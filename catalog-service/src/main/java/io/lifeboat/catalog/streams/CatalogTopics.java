@@ -50,10 +50,17 @@ public class CatalogTopics {
     static void ensure(Admin admin, int partitions, short replication) throws InterruptedException,
             ExecutionException {
         Set<String> existing = admin.listTopics().names().get();
+        // Missing inputs take the count of inputs that exist already (e.g. created by an agent's first write), so
+        // that they stay co-partitioned; the configured count applies when none exists.
+        List<String> existingInputs = CatalogTopology.INPUTS.stream().filter(existing::contains).toList();
+        int count = existingInputs.isEmpty()
+                ? partitions
+                : admin.describeTopics(existingInputs).allTopicNames().get().values().iterator().next().partitions()
+                        .size();
         List<NewTopic> missing = new ArrayList<>();
         for (Topic topic : Topics.all()) {
             if (!existing.contains(topic.name())) {
-                NewTopic created = new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replication));
+                NewTopic created = new NewTopic(topic.name(), Optional.of(count), Optional.of(replication));
                 if (topic.compacted()) {
                     created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 }
@@ -63,7 +70,8 @@ public class CatalogTopics {
         if (!missing.isEmpty()) {
             try {
                 admin.createTopics(missing).all().get();
-                LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
+                LOG.infof("created topics %s with %d partitions", missing.stream().map(NewTopic::name).toList(),
+                        count);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
