@@ -24,6 +24,9 @@ public interface CatalogConfig {
     /** @return restore-plan estimate settings */
     Estimates estimates();
 
+    /** @return Prometheus metrics settings */
+    Metrics metrics();
+
     /** @return whether state stores live in RocksDB (true) or in memory; both are backed by changelog topics */
     @WithDefault("true")
     boolean persistentStores();
@@ -85,5 +88,12 @@ public interface CatalogConfig {
         /** @return time to replay archived log as a fraction of the time span it covers */
         @WithDefault("0.05")
         double logReplayRatio();
+    }
+
+    /** The per-target gauges on {@code /q/metrics}. */
+    interface Metrics {
+        /** @return how often the gauges are computed again from this instance's stores */
+        @WithDefault("10s")
+        Duration refresh();
     }
 }

@@ -9,7 +9,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives the catalog under test its own state directory and a fast clock: the RPO punctuator ticks every 200 ms and
- * republishes an unchanged lag every second, so tests see lag move without waiting minutes.
+ * republishes an unchanged lag every second, and the gauges are refreshed every half second, so tests see lag move
+ * without waiting minutes.
  */
 public class CatalogTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +20,8 @@ public class CatalogTestResource implements QuarkusTestResourceLifecycleManager 
             String stateDir = Files.createTempDirectory("catalog-state-").toString();
             return Map.of("kafka-streams.state.dir", stateDir,
                     "lifeboat.catalog.rpo.tick", "200ms",
-                    "lifeboat.catalog.rpo.publish-interval", "1s");
+                    "lifeboat.catalog.rpo.publish-interval", "1s",
+                    "lifeboat.catalog.metrics.refresh", "500ms");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

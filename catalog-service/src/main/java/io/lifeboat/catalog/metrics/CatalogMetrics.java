@@ -1,0 +1,124 @@
+package io.lifeboat.catalog.metrics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.jboss.logging.Logger;
+
+import io.lifeboat.catalog.config.CatalogConfig;
+import io.lifeboat.catalog.domain.RpoMeter;
+import io.lifeboat.catalog.rest.CatalogQueries;
+import io.lifeboat.catalog.rest.StoreUnavailableException;
+import io.lifeboat.catalog.rest.TargetView;
+import io.lifeboat.catalog.rest.TargetViews;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Exports the RPO lag, backup ages and restorable windows of the targets in this instance's stores as Prometheus
+ * gauges labelled by {@code target} (and {@code type}), computed again every {@code lifeboat.catalog.metrics.refresh}.
+ *
+ * <p>
+ * Each instance exports only the targets its own tasks hold, so a scrape of every instance sees each target once.
+ * Every refresh overwrites all rows, so a target that left this instance (rebalance, tombstone) disappears.
+ */
+@ApplicationScoped
+public class CatalogMetrics {
+
+    private static final Logger LOG = Logger.getLogger(CatalogMetrics.class);
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    CatalogQueries queries;
+
+    @Inject
+    CatalogConfig config;
+
+    private ScheduledExecutorService timer;
+    private MultiGauge rpoLag;
+    private MultiGauge rpo;
+    private MultiGauge breached;
+    private MultiGauge backupAge;
+    private MultiGauge lastSuccess;
+    private MultiGauge restorableWindow;
+
+    void onStart(@Observes StartupEvent start) {
+        rpoLag = gauge("lifeboat.rpo.lag.seconds", "Time since the newest restorable point, in seconds");
+        rpo = gauge("lifeboat.rpo.seconds", "Recovery point objective of the target's policy, in seconds");
+        breached = gauge("lifeboat.rpo.breached", "1 while the target has an open RPO breach, else 0");
+        backupAge = gauge("lifeboat.backup.age.seconds", "Seconds since the last successful backup of this type");
+        lastSuccess = gauge("lifeboat.last.success.timestamp.seconds",
+                "Instant of the last successful backup of this type, in epoch seconds");
+        restorableWindow = gauge("lifeboat.restorable.window.seconds",
+                "Span between the earliest and the newest restorable point, in seconds");
+        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "lifeboat-catalog-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, config.metrics().refresh().toMillis());
+        timer.scheduleWithFixedDelay(this::refreshQuietly, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    // Before the Kafka Streams extension closes the streams the refresh reads.
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent stop) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Computes every gauge again from this instance's stores.
+     *
+     * @throws StoreUnavailableException when the stores cannot be read now; the gauges keep their last values
+     * @throws InvalidStateStoreException when a store closes while it is read
+     * @throws IllegalStateException when the streams are not running
+     */
+    public void refresh() {
+        Instant now = Instant.now();
+        TargetViews views = new TargetViews(new RpoMeter(config.rpo().restoreRatio()));
+        List<TargetView> targets = queries.localTargets().stream().map(state -> views.of(state, now)).toList();
+        CatalogGauges gauges = CatalogGauges.of(targets, now);
+        register(rpoLag, gauges.rpoLag());
+        register(rpo, gauges.rpo());
+        register(breached, gauges.breached());
+        register(backupAge, gauges.backupAge());
+        register(lastSuccess, gauges.lastSuccess());
+        register(restorableWindow, gauges.restorableWindow());
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (StoreUnavailableException | InvalidStateStoreException | IllegalStateException e) {
+            // Starting, restoring, rebalancing or shutting down: a store's iterator fails lazily with the raw Kafka
+            // exception, and a closing KafkaStreams refuses store access with an IllegalStateException.
+            LOG.debugf("catalog gauges keep their last values: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            // A failure escaping the task would cancel every later refresh.
+            LOG.warnf(e, "unable to refresh the catalog gauges; they keep their last values");
+        }
+    }
+
+    private MultiGauge gauge(String name, String description) {
+        return MultiGauge.builder(name).description(description).register(registry);
+    }
+
+    private static void register(MultiGauge gauge, List<GaugeReading> readings) {
+        gauge.register(readings.stream().map(r -> MultiGauge.Row.of(r.tags(), r.value())).toList(), true);
+    }
+}
