@@ -44,6 +44,10 @@ public interface CatalogConfig {
         /** @return fraction of the RPO the lag must fall under to end a breach (hysteresis) */
         @WithDefault("0.8")
         double restoreRatio();
+
+        /** @return how far behind the clock a fact may be before breach edges wait for the backlog to be folded */
+        @WithDefault("60s")
+        Duration catchUpThreshold();
     }
 
     /** Retention decisions. */

@@ -50,7 +50,7 @@ public final class OutsideFold {
         }
         state.setHealth(new TargetHealth(true, fact.recoveredAt(), null));
         TargetFold.note(state, new TargetNote(fact.recoveredAt(), "TargetRecovered", NoteSeverity.INFO,
-                fact.instance() + " answers " + fact.probe() + " again after " + fact.downtime()));
+                fact.instance() + " answers " + fact.probe() + " again after " + Durations.human(fact.downtime())));
         return true;
     }
 
@@ -64,7 +64,7 @@ public final class OutsideFold {
     public static boolean failoverStep(TargetState state, FailoverStepCompleted fact) {
         return TargetFold.note(state, new TargetNote(fact.completedAt(), "FailoverStepCompleted", NoteSeverity.WARNING,
                 "failover " + fact.failoverId() + " step " + fact.stepIndex() + "/" + fact.stepCount() + " "
-                        + fact.stepName() + " done after " + fact.elapsed()));
+                        + fact.stepName() + " done after " + Durations.human(fact.elapsed())));
     }
 
     /**
@@ -77,7 +77,8 @@ public final class OutsideFold {
     public static boolean failoverCompleted(TargetState state, FailoverCompleted fact) {
         return TargetFold.note(state, new TargetNote(fact.completedAt(), "FailoverCompleted", NoteSeverity.WARNING,
                 "failover " + fact.failoverId() + ": " + fact.fencedPrimary() + " fenced, " + fact.newPrimary()
-                        + " promoted in " + fact.recoveryTime() + " (RTO " + fact.rto() + ")"));
+                        + " promoted in " + Durations.human(fact.recoveryTime()) + " (RTO "
+                        + Durations.human(fact.rto()) + ")"));
     }
 
     /**
@@ -104,6 +105,7 @@ public final class OutsideFold {
         String outcome = fact.passed() ? "passed" : "failed: " + fact.failureReason();
         return TargetFold.note(state, new TargetNote(fact.completedAt(), "DrillCompleted",
                 fact.passed() ? NoteSeverity.INFO : NoteSeverity.CRITICAL, "drill of '" + fact.backupId() + "' "
-                        + outcome + " (restore " + fact.restoreTime() + ", RTO " + fact.rto() + ")"));
+                        + outcome + " (restore " + Durations.human(fact.restoreTime()) + ", RTO "
+                        + Durations.human(fact.rto()) + ")"));
     }
 }

@@ -45,6 +45,8 @@ import io.lifeboat.events.envelope.LifeboatJson;
 public class CatalogQueries {
 
     private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String TARGETS = CatalogTopology.TARGETS_STORE;
+    private static final String BACKUPS = CatalogTopology.BACKUPS_STORE;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
 
@@ -60,7 +62,7 @@ public class CatalogQueries {
     public Optional<TargetState> target(String targetId) {
         HostInfo owner = owner(targetId);
         if (owner == null) {
-            return Optional.ofNullable(targets().get(targetId));
+            return Optional.ofNullable(localTarget(targetId));
         }
         return Optional.ofNullable(remote(owner, "/api/internal/targets/" + encode(targetId),
                 new TypeReference<TargetState>() {
@@ -76,7 +78,7 @@ public class CatalogQueries {
     public List<CatalogEntry> backups(String targetId) {
         HostInfo owner = owner(targetId);
         if (owner == null) {
-            return StoreBackupEntries.of(backupsStore(), targetId);
+            return localBackups(targetId);
         }
         List<CatalogEntry> remote = remote(owner, "/api/internal/targets/" + encode(targetId) + "/backups",
                 new TypeReference<List<CatalogEntry>>() {
@@ -112,11 +114,13 @@ public class CatalogQueries {
      * @return the local states
      */
     public List<TargetState> localTargets() {
-        List<TargetState> states = new ArrayList<>();
-        try (KeyValueIterator<String, TargetState> all = targets().all()) {
-            all.forEachRemaining(kv -> states.add(kv.value));
-        }
-        return states;
+        return read(TARGETS, () -> {
+            List<TargetState> states = new ArrayList<>();
+            try (KeyValueIterator<String, TargetState> all = targets().all()) {
+                all.forEachRemaining(kv -> states.add(kv.value));
+            }
+            return states;
+        });
     }
 
     /**
@@ -126,7 +130,7 @@ public class CatalogQueries {
      * @return its state, or null
      */
     public TargetState localTarget(String targetId) {
-        return targets().get(targetId);
+        return read(TARGETS, () -> targets().get(targetId));
     }
 
     /**
@@ -136,7 +140,17 @@ public class CatalogQueries {
      * @return its entries
      */
     public List<CatalogEntry> localBackups(String targetId) {
-        return StoreBackupEntries.of(backupsStore(), targetId);
+        return read(BACKUPS, () -> StoreBackupEntries.of(backupsStore(), targetId));
+    }
+
+    /** Runs a store read; a store that moves away while it is read (a rebalance) makes the answer a retry. */
+    private static <T> T read(String store, java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("store '" + store + "' moved while it was read: " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The instance owning {@code targetId}, or null when it is this one. */

@@ -43,6 +43,7 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
     private RpoTracker rpo;
     private RetentionPass retention;
     private boolean cacheLoaded;
+    private boolean catchingUp;
     private Instant lastRetentionSweep;
 
     CatalogProcessor(TopologySettings settings) {
@@ -93,6 +94,9 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
                     + envelope.type() + "): facts of one target must share its partition"));
             return;
         }
+        // A record far older than the wall clock means the task is working through a backlog (a restart, a long
+        // outage): the state says where the target stood then, not now, so no edge fires until it has caught up.
+        catchingUp = now.toEpochMilli() - record.timestamp() > settings.catchUpThreshold().toMillis();
         fold(envelope, now);
     }
 
@@ -110,7 +114,7 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
             }
         }
         if (result.isStateChanged() || result.isBackupsChanged()) {
-            rpo.evaluate(state, envelope, now, changed -> save(changed, now));
+            rpo.evaluate(state, envelope, now, changed -> save(changed, now), !catchingUp);
         }
     }
 
@@ -120,7 +124,7 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
         boolean sweep = lastRetentionSweep == null
                 || !now.isBefore(lastRetentionSweep.plus(settings.retentionInterval()));
         for (TargetState state : cache.values()) {
-            rpo.evaluate(state, null, now, changed -> save(changed, now));
+            rpo.evaluate(state, null, now, changed -> save(changed, now), !catchingUp);
             if (sweep) {
                 retention.run(state, backups, null, now);
                 if (CatalogFolder.refreshBounds(state, backups)) {
@@ -131,6 +135,8 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
         if (sweep) {
             lastRetentionSweep = now;
         }
+        // Caught up unless a stale record arrives before the next tick.
+        catchingUp = false;
     }
 
     private void loadCache() {

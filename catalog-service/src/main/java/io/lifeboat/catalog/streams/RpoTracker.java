@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.lifeboat.catalog.domain.Durations;
 import io.lifeboat.catalog.domain.NoteSeverity;
 import io.lifeboat.catalog.domain.RpoEdge;
 import io.lifeboat.catalog.domain.RpoMeter;
@@ -72,20 +73,22 @@ final class RpoTracker {
      * @param cause the fact that changed it, or null on a tick
      * @param now wall-clock instant
      * @param store stores the state when a breach edge changed it
+     * @param edges whether breach edges may fire; false while the task catches up on old facts, when the state
+     *        does not yet say where the target stands now
      */
-    void evaluate(TargetState state, Envelope<?> cause, Instant now, Consumer<TargetState> store) {
+    void evaluate(TargetState state, Envelope<?> cause, Instant now, Consumer<TargetState> store, boolean edges) {
         Optional<RpoReading> measured = meter.measure(state, now);
         if (measured.isEmpty()) {
             forget(state.getTargetId(), now);
             return;
         }
         RpoReading reading = measured.get();
-        RpoEdge edge = meter.edge(state, reading);
+        RpoEdge edge = edges ? meter.edge(state, reading) : RpoEdge.NONE;
         String targetId = state.getTargetId();
         if (edge == RpoEdge.BREACHED) {
             state.setRpo(new RpoState(now));
             state.note(new TargetNote(now, "RpoBreached", NoteSeverity.CRITICAL,
-                    "lag " + reading.lag() + " passed RPO " + reading.rpo()));
+                    "lag " + Durations.human(reading.lag()) + " passed RPO " + Durations.human(reading.rpo())));
             store.accept(state);
             emitter.emit(cause, new RpoBreached(targetId, reading.lag(), reading.rpo(), reading.restorablePoint(), now),
                     now);
@@ -93,7 +96,8 @@ final class RpoTracker {
             Duration breach = Duration.between(state.getRpo().breachedSince(), now);
             state.setRpo(RpoState.WITHIN);
             state.note(new TargetNote(now, "RpoRestored", NoteSeverity.WARNING,
-                    "lag " + reading.lag() + " back within RPO " + reading.rpo() + " after " + breach));
+                    "lag " + Durations.human(reading.lag()) + " back within RPO " + Durations.human(reading.rpo())
+                            + " after " + Durations.human(breach)));
             store.accept(state);
             emitter.emit(cause, new RpoRestored(targetId, reading.lag(), reading.rpo(), reading.restorablePoint(),
                     breach, now), now);

@@ -27,6 +27,6 @@ public class TopologyProducer {
     public static TopologySettings settings(CatalogConfig config) {
         return new TopologySettings(config.rpo().tick(), config.rpo().publishInterval(), config.rpo().restoreRatio(),
                 config.retention().enabled(), config.retention().interval(), config.retention().expiredAudit(),
-                config.persistentStores());
+                config.persistentStores(), config.rpo().catchUpThreshold());
     }
 }

@@ -12,9 +12,12 @@ import java.time.Duration;
  * @param retentionInterval how often every target's retention is re-evaluated (ages move with the clock)
  * @param expiredAudit how long an expired entry stays in the catalog before its tombstone
  * @param persistentStores whether state stores live in RocksDB (true) or in memory (both log to a changelog)
+ * @param catchUpThreshold how far behind the wall clock a fact may be before the task counts as catching up on a
+ *        backlog, during which no RPO breach edge fires
  */
 public record TopologySettings(Duration rpoTick, Duration rpoPublishInterval, double rpoRestoreRatio,
-        boolean retentionEnabled, Duration retentionInterval, Duration expiredAudit, boolean persistentStores) {
+        boolean retentionEnabled, Duration retentionInterval, Duration expiredAudit, boolean persistentStores,
+        Duration catchUpThreshold) {
 
     /**
      * Settings for tests: ticks every second, publishes every 30 s, retention every hour, RocksDB stores.
@@ -23,6 +26,6 @@ public record TopologySettings(Duration rpoTick, Duration rpoPublishInterval, do
      */
     public static TopologySettings defaults() {
         return new TopologySettings(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.8, true, Duration.ofHours(1),
-                Duration.ofDays(400), true);
+                Duration.ofDays(400), true, Duration.ofMinutes(1));
     }
 }

@@ -68,6 +68,12 @@ final class CatalogDriver implements AutoCloseable {
         sendRaw(record.topic(), record.key(), record.value(), record.headers());
     }
 
+    /** Sends a fact in a record stamped {@code recordTime}, e.g. one of a backlog. */
+    void sendAt(LifeboatMessage fact, Instant recordTime) {
+        ProducerRecord<String, byte[]> record = CODEC.encode(Envelope.of(Envelope.sourceOf("test"), fact));
+        input(record.topic()).pipeInput(new TestRecord<>(record.key(), record.value(), record.headers(), recordTime));
+    }
+
     /** Sends a record as it is, e.g. a malformed one. */
     void sendRaw(String topic, String key, byte[] value, Headers headers) {
         input(topic).pipeInput(new TestRecord<>(key, value, headers, now));

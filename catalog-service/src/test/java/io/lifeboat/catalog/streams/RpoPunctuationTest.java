@@ -146,6 +146,18 @@ class RpoPunctuationTest {
     }
 
     @Test
+    void firesNoEdgeWhileFoldingABacklogOfOldFactsAndBreachesOnceCaughtUp() {
+        Instant then = T0.minus(Duration.ofHours(2));
+        driver.sendAt(policy(DB, RPO, Facts.KEEP_MUCH, then), then);
+        driver.sendAt(completed(DB, "b1", then), then);
+        driver.advance(Duration.ofSeconds(1));
+        assertThat(driver.read(Topics.RPO_EVENTS.name())).as("still catching up").isEmpty();
+
+        driver.advance(Duration.ofSeconds(1));
+        assertThat(driver.read(Topics.RPO_EVENTS.name())).hasSize(1).first().isInstanceOf(RpoBreached.class);
+    }
+
+    @Test
     void measuresTheLagSinceProtectionBeganWhileNothingIsRestorable() {
         driver.send(policy(DB, RPO, Facts.KEEP_MUCH, T0));
         driver.advance(Duration.ofSeconds(30));
