@@ -121,6 +121,17 @@ public final class DumpMetadata {
                 UnaryOperator.identity());
     }
 
+    /**
+     * The oplog position a stored dump started at (its own oplog slice begins after it), or null when it is not
+     * point-consistent.
+     */
+    public static OplogPosition start(Manifest manifest) {
+        Object value = manifest.engineMetadata() == null
+                ? null
+                : manifest.engineMetadata().get(BackupEngine.START_POSITION);
+        return value == null ? null : OplogPosition.parse(value.toString());
+    }
+
     /** The oplog position a stored dump is consistent to, or null when it is not point-consistent. */
     public static OplogPosition end(Manifest manifest) {
         Object value = manifest.engineMetadata() == null

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
@@ -113,11 +115,45 @@ public final class OplogStore {
         }
     }
 
+    /** The stored size in bytes of every object (slices and gap markers), by object name. */
+    public Map<String, Long> sizes() throws IOException {
+        String prefix = layout.oplogPrefix(targetId);
+        Map<String, Long> sizes = new TreeMap<>();
+        for (ObjectInfo info : list()) {
+            sizes.put(info.key().substring(prefix.length()), info.size());
+        }
+        return sizes;
+    }
+
+    /** Deletes a stored slice; an absent one is not an error. */
+    void delete(OplogSlice slice) throws IOException {
+        delete(slice.name(), "oplog slice");
+    }
+
+    /** Deletes a stored gap marker; an absent one is not an error. */
+    void delete(OplogGap gap) throws IOException {
+        delete(gap.name(), "oplog gap marker");
+    }
+
+    private void delete(String name, String what) throws IOException {
+        String key = layout.oplogSlice(targetId, name);
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            throw new OplogStoreException("unable to delete " + what + " '" + key + "' in " + store.location() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private List<String> names() throws IOException {
         String prefix = layout.oplogPrefix(targetId);
+        return list().stream().map(ObjectInfo::key).map(key -> key.substring(prefix.length())).toList();
+    }
+
+    private List<ObjectInfo> list() throws IOException {
+        String prefix = layout.oplogPrefix(targetId);
         try {
-            return store.list(prefix).stream().map(ObjectInfo::key).map(key -> key.substring(prefix.length()))
-                    .toList();
+            return store.list(prefix);
         } catch (IOException e) {
             throw new OplogStoreException("unable to list oplog objects under '" + prefix + "' in " + store
                     .location() + ": " + e.getMessage(), e);

@@ -1,7 +1,9 @@
 package io.lifeboat.agent.pg.wal;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 import io.lifeboat.agentkit.crypto.ArtifactContext;
 import io.lifeboat.agentkit.crypto.DataKey;
@@ -49,6 +51,21 @@ final class WalSegmentCodec {
                 objectName), stored,
                 "WAL object '" + objectName + "' of timeline " + timelineHex + " of target '"
                         + targetId + "'");
+    }
+
+    /**
+     * The raw size a stored object's header declares, read without the key: the header fields that precede it are
+     * those {@link SealedObject} writes ({@code magic, int version, UTF key id, int n, n wrapped key bytes}).
+     */
+    static long rawSize(InputStream stored, String what) throws IOException {
+        DataInputStream in = new DataInputStream(stored);
+        if (!Arrays.equals(in.readNBytes(FORMAT.magic().length), FORMAT.magic())) {
+            throw new IOException(what + " is not a Lifeboat WAL object (bad magic)");
+        }
+        in.readInt();
+        in.readUTF();
+        in.skipNBytes(in.readInt());
+        return in.readLong();
     }
 
     // The data key is bound to the segment, so a partial and the full segment share it.

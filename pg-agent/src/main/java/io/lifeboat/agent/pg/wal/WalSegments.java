@@ -1,5 +1,6 @@
 package io.lifeboat.agent.pg.wal;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.postgresql.replication.LogSequenceNumber;
@@ -9,6 +10,7 @@ public final class WalSegments {
 
     private static final Pattern SEGMENT_NAME = Pattern.compile("[0-9A-F]{24}");
     private static final Pattern TIMELINE_HEX = Pattern.compile("[0-9A-F]{8}");
+    private static final Pattern LSN = Pattern.compile("([0-9A-Fa-f]{1,8})/([0-9A-Fa-f]{1,8})");
 
     private WalSegments() {
     }
@@ -44,6 +46,16 @@ public final class WalSegments {
     /** The file name of the segment that holds {@code lsn}. */
     public static String segmentOf(long timeline, long lsn, long segmentSize) {
         return fileName(timeline, lsn / segmentSize, segmentSize);
+    }
+
+    /** Parses an LSN as PostgreSQL prints it ({@code 0/3000028}); throws naming the text when it is not one. */
+    public static long parseLsn(String text) {
+        Matcher m = LSN.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a WAL position (expected an LSN such as "
+                    + "0/3000028)");
+        }
+        return Long.parseLong(m.group(1), 16) << 32 | Long.parseLong(m.group(2), 16);
     }
 
     public static String format(long lsn) {

@@ -3,8 +3,10 @@ package io.lifeboat.agent.pg.wal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 import io.lifeboat.agent.pg.wal.WalSegmentCodec.SegmentKey;
 import io.lifeboat.agentkit.crypto.MasterKey;
@@ -21,6 +23,12 @@ public final class WalStore {
 
     /** Suffix of the object that holds the filled head of the segment being written. */
     public static final String PARTIAL_SUFFIX = ".partial";
+
+    // PostgreSQL allows wal_segment_size from 1 MiB to 1 GiB, powers of two only.
+    private static final long MIN_SEGMENT_SIZE = 1L << 20;
+    private static final long MAX_SEGMENT_SIZE = 1L << 30;
+    // Enough for any header: a master key id and a wrapped data key take a few hundred bytes.
+    private static final long HEADER_READ = 64 * 1024;
 
     private final ObjectStore store;
     private final ArtifactLayout layout;
@@ -58,6 +66,47 @@ public final class WalStore {
         String prefix = layout.walPrefix(targetId, timelineHex);
         return list(prefix).stream().map(ObjectInfo::key).map(key -> key.substring(prefix.length())).sorted()
                 .toList();
+    }
+
+    /** The stored size in bytes of every object of {@code timelineHex} (segments, partials, history), by name. */
+    public Map<String, Long> sizes(String timelineHex) throws IOException {
+        String prefix = layout.walPrefix(targetId, timelineHex);
+        Map<String, Long> sizes = new TreeMap<>();
+        for (ObjectInfo info : list(prefix)) {
+            sizes.put(info.key().substring(prefix.length()), info.size());
+        }
+        return sizes;
+    }
+
+    /**
+     * The archived server's {@code wal_segment_size}: the raw size in the header of the newest complete segment of
+     * the newest timeline that has one (every complete segment holds exactly one); empty when none is stored.
+     */
+    public OptionalLong segmentSize() throws IOException {
+        List<String> all = timelines();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Optional<String> newest = highestSegment(all.get(i));
+            if (newest.isPresent()) {
+                return OptionalLong.of(rawSize(all.get(i), newest.get()));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private long rawSize(String timelineHex, String segment) throws IOException {
+        String key = layout.walSegment(targetId, timelineHex, segment);
+        long size;
+        try (InputStream in = store.openRange(key, 0, HEADER_READ)) {
+            size = WalSegmentCodec.rawSize(in, "WAL segment '" + key + "'");
+        } catch (IOException e) {
+            throw new WalStoreException("unable to read the header of WAL segment '" + key + "' from "
+                    + store.location() + ": " + e.getMessage(), e);
+        }
+        if (size < MIN_SEGMENT_SIZE || size > MAX_SEGMENT_SIZE || Long.bitCount(size) != 1) {
+            throw new IOException("WAL segment '" + key + "' in " + store.location() + " holds " + size
+                    + " bytes, which is no WAL segment size (a power of two from 1 MiB to 1 GiB)");
+        }
+        return size;
     }
 
     /** The newest timeline with a stored segment or {@code .partial} (a timeline with only its history is not). */
@@ -145,6 +194,27 @@ public final class WalStore {
 
     void deletePartial(String timelineHex, String segment) throws IOException {
         String key = layout.walSegment(targetId, timelineHex, segment + PARTIAL_SUFFIX);
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            throw new WalStoreException("unable to delete WAL object '" + key + "' in " + store.location() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes a stored segment or {@code .partial}; refuses any other name, so that a timeline's history file, which
+     * every later restore across the switch needs, can never go.
+     */
+    void delete(String timelineHex, String objectName) throws IOException {
+        String segment = objectName.endsWith(PARTIAL_SUFFIX)
+                ? objectName.substring(0, objectName.length() - PARTIAL_SUFFIX.length())
+                : objectName;
+        if (!WalSegments.isSegmentName(segment)) {
+            throw new IllegalArgumentException("WAL object '" + objectName + "' of timeline " + timelineHex
+                    + " of target '" + targetId + "' is not a segment or .partial and is never deleted");
+        }
+        String key = layout.walSegment(targetId, timelineHex, objectName);
         try {
             store.delete(key);
         } catch (IOException e) {
