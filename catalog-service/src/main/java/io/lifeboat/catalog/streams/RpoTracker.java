@@ -84,6 +84,11 @@ final class RpoTracker {
         }
         RpoReading reading = measured.get();
         RpoEdge edge = edges ? meter.edge(state, reading) : RpoEdge.NONE;
+        if (edge == RpoEdge.BREACHED && cause != null) {
+            // A breach opens on the tick only: facts polled in one batch (a policy, then the backups that satisfy
+            // it) are all folded by then. An end of breach is good news and goes out with the fact that caused it.
+            edge = RpoEdge.NONE;
+        }
         String targetId = state.getTargetId();
         if (edge == RpoEdge.BREACHED) {
             state.setRpo(new RpoState(now));

@@ -158,6 +158,16 @@ class RpoPunctuationTest {
     }
 
     @Test
+    void opensNoBreachForAPolicyWhoseBackupArrivesBeforeTheNextTick() {
+        driver.send(policy(DB, RPO, Facts.KEEP_MUCH, T0.minus(Duration.ofHours(1))));
+        driver.send(completed(DB, "b1", T0));
+        driver.advance(Duration.ofSeconds(1));
+
+        assertThat(driver.read(Topics.RPO_EVENTS.name())).isEmpty();
+        assertThat(driver.target(DB).getRpo().breached()).isFalse();
+    }
+
+    @Test
     void measuresTheLagSinceProtectionBeganWhileNothingIsRestorable() {
         driver.send(policy(DB, RPO, Facts.KEEP_MUCH, T0));
         driver.advance(Duration.ofSeconds(30));
