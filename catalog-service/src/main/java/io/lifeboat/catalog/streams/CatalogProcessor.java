@@ -61,7 +61,8 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
         KeyValueStore<String, CatalogEntry> entries = context.getStateStore(CatalogTopology.BACKUPS_STORE);
         this.backups = new StoreBackupEntries(entries);
         this.emitter = new Emitter(context, context.applicationId());
-        this.rpo = new RpoTracker(new RpoMeter(settings.rpoRestoreRatio()), settings.rpoPublishInterval(), emitter);
+        this.rpo = new RpoTracker(new RpoMeter(settings.rpoRestoreRatio()), settings.rpoPublishInterval(),
+                settings.rpoTick(), emitter);
         this.retention = new RetentionPass(settings, emitter);
         context.schedule(settings.rpoTick(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }

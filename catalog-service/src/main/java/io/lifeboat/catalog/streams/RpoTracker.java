@@ -16,6 +16,7 @@ import io.lifeboat.catalog.domain.RpoReading;
 import io.lifeboat.catalog.domain.RpoState;
 import io.lifeboat.catalog.domain.TargetNote;
 import io.lifeboat.catalog.domain.TargetState;
+import io.lifeboat.events.archive.ArchiveProgressed;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.rpo.RpoBreached;
 import io.lifeboat.events.rpo.RpoLagMeasured;
@@ -23,7 +24,7 @@ import io.lifeboat.events.rpo.RpoRestored;
 
 /**
  * Publishes every protected target's RPO lag and its breach edges. A fold that moves a target's restorable point
- * publishes at once; the wall-clock tick publishes edges as soon as they happen and an unchanged lag every
+ * publishes at once (an archive tip at most once per tick); the wall-clock tick publishes edges as soon as they happen and an unchanged lag every
  * {@code publishInterval}. What was last published is kept in memory only: after a restart every target is
  * published again, which a compacted topic absorbs.
  */
@@ -34,12 +35,14 @@ final class RpoTracker {
 
     private final RpoMeter meter;
     private final Duration publishInterval;
+    private final Duration archiveInterval;
     private final Emitter emitter;
     private final Map<String, Published> published = new HashMap<>();
 
-    RpoTracker(RpoMeter meter, Duration publishInterval, Emitter emitter) {
+    RpoTracker(RpoMeter meter, Duration publishInterval, Duration archiveInterval, Emitter emitter) {
         this.meter = meter;
         this.publishInterval = publishInterval;
+        this.archiveInterval = archiveInterval;
         this.emitter = emitter;
     }
 
@@ -108,8 +111,12 @@ final class RpoTracker {
                     breach, now), now);
         }
         Published last = published.get(targetId);
-        boolean due = last == null || edge != RpoEdge.NONE || !Objects.equals(last.point(), reading.restorablePoint())
-                || !now.isBefore(last.at().plus(publishInterval));
+        boolean moved = last == null || !Objects.equals(last.point(), reading.restorablePoint());
+        // An archiver reports its tip every second or so: a tip that moves is published at most once per tick (the
+        // tick publishes what is left), while a backup that moves the point is published at once.
+        boolean throttled = last != null && cause != null && cause.payload() instanceof ArchiveProgressed
+                && now.isBefore(last.at().plus(archiveInterval));
+        boolean due = edge != RpoEdge.NONE || moved && !throttled || !now.isBefore(last.at().plus(publishInterval));
         if (due) {
             published.put(targetId, new Published(now, reading.restorablePoint()));
             emitter.emit(cause, new RpoLagMeasured(targetId, reading.lag(), reading.rpo(), state.getRpo().breached(),

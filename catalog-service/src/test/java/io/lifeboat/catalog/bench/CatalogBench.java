@@ -68,7 +68,7 @@ public final class CatalogBench {
                     generated.records.size(), since(begin), load(), generated.describeMix());
             // Service defaults: tick 5 s, unchanged lag re-published every 60 s, retention pass every hour.
             TopologySettings settings = new TopologySettings(Duration.ofSeconds(5), Duration.ofSeconds(60), 0.8, true,
-                    Duration.ofHours(1), Duration.ofDays(400), rocksdb);
+                    Duration.ofHours(1), Duration.ofDays(400), rocksdb, Duration.ofMinutes(1));
             String bootstrap = broker.bootstrapServers();
             try (KafkaStreams streams = new KafkaStreams(CatalogTopology.build(settings), BenchKafka.streams(
                     bootstrap, stateDir, threads, commitMs));

@@ -168,6 +168,25 @@ class RpoPunctuationTest {
     }
 
     @Test
+    void publishesAnArchiveTipThatMovesEverySecondAtMostOncePerTick() {
+        driver.send(policy(DB, RPO, Facts.KEEP_MUCH, T0));
+        driver.send(completed(DB, "b1", T0));
+        driver.read(Topics.RPO.name());
+        for (int i = 1; i <= 5; i++) {
+            driver.send(archived(DB, T0.plusMillis(100 * i), T0.plusMillis(100 * i), T0.plusMillis(100 * i)));
+        }
+        assertThat(driver.read(Topics.RPO.name())).as("throttled until the tick").isEmpty();
+
+        driver.advance(Duration.ofSeconds(1));
+        List<RpoLagMeasured> published = driver.read(Topics.RPO.name(), RpoLagMeasured.class);
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).restorablePoint()).isEqualTo(T0.plusMillis(500));
+
+        driver.send(completed(DB, "b2", driver.now()));
+        assertThat(driver.read(Topics.RPO.name())).as("a backup is published at once").hasSize(1);
+    }
+
+    @Test
     void measuresTheLagSinceProtectionBeganWhileNothingIsRestorable() {
         driver.send(policy(DB, RPO, Facts.KEEP_MUCH, T0));
         driver.advance(Duration.ofSeconds(30));
