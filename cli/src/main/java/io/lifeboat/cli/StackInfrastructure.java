@@ -1,6 +1,7 @@
 package io.lifeboat.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -76,6 +77,8 @@ public final class StackInfrastructure implements AutoCloseable {
         // (lifeboat.agent.store.driver=s3 with the endpoint printed at start).
         config.put("lifeboat.agent.store.local-root", home.resolve(".lifeboat/store").toString());
         config.put("lifeboat.agent.key.file", home.resolve(".lifeboat/master.key").toString());
+        // The catalog's state belongs to this run's broker: a fresh directory, never one a former run left behind.
+        config.put("kafka-streams.state.dir", Files.createTempDirectory("lifeboat-catalog-state-").toString());
         String pg = "lifeboat.pg.targets." + DEMO_PG_TARGET + ".";
         config.put(pg + "host", postgres.host());
         config.put(pg + "port", String.valueOf(postgres.port()));
