@@ -51,8 +51,8 @@ class CatalogApiIT {
                 completed(db, "b2", now.minus(Duration.ofMinutes(10))),
                 archived(db, now.minusSeconds(60), now.minusSeconds(60), now));
 
-        JsonPath target = awaitJson("/api/targets/" + db, json -> "2".equals(String.valueOf(
-                json.getMap("lastSuccess").size() + 1)) && json.getString("archive") != null);
+        JsonPath target = awaitJson("/api/targets/" + db,
+                json -> "b2".equals(json.getString("lastSuccess.FULL.backupId")) && json.getString("archive") != null);
         assertThat(target.getString("status")).isEqualTo("GREEN");
         assertThat(Instant.parse(target.getString("restorablePoint"))).isEqualTo(now);
         assertThat(target.getLong("rpoSeconds")).isEqualTo(300L);
