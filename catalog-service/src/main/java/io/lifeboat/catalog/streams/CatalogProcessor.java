@@ -108,7 +108,8 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
         if (result.isStateChanged() || result.isBackupsChanged()) {
             save(state, now);
         }
-        if (result.isRetentionDue()) {
+        // Nothing is expired on a half-folded backlog: a later policy version in it (a legal hold) could forbid it.
+        if (result.isRetentionDue() && !catchingUp) {
             retention.run(state, backups, envelope, now);
             if (CatalogFolder.refreshBounds(state, backups)) {
                 save(state, now);
@@ -122,8 +123,8 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
     private void tick(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
         loadCache();
-        boolean sweep = lastRetentionSweep == null
-                || !now.isBefore(lastRetentionSweep.plus(settings.retentionInterval()));
+        boolean sweep = !catchingUp && (lastRetentionSweep == null
+                || !now.isBefore(lastRetentionSweep.plus(settings.retentionInterval())));
         for (TargetState state : cache.values()) {
             rpo.evaluate(state, null, now, changed -> save(changed, now), !catchingUp);
             if (sweep) {

@@ -98,6 +98,22 @@ class RetentionTopologyTest {
     }
 
     @Test
+    void expiresNothingWhileFoldingABacklogAndDecidesOnceCaughtUp() {
+        Instant then = driver.now().minus(Duration.ofHours(3));
+        driver.sendAt(policy(DB, Duration.ofDays(1), KEEP_TWO, T0), then);
+        for (int day = 0; day < 3; day++) {
+            driver.sendAt(completed(DB, "b" + day, T0.plus(Duration.ofDays(day))), then);
+        }
+        driver.advance(Duration.ofSeconds(1));
+        assertThat(driver.read(COMMANDS)).as("still catching up").isEmpty();
+
+        driver.advance(Duration.ofSeconds(1));
+        List<ExpireBackups> commands = driver.read(COMMANDS, ExpireBackups.class);
+        assertThat(commands).hasSize(1);
+        assertThat(commands.get(0).backupIds()).containsExactly("b0");
+    }
+
+    @Test
     void publishesGfsTagsAndTheStorageTierTheBackupsAgePutsItIn() {
         List<StorageTier> tiers = List.of(new StorageTier("hot", 0, "STANDARD"),
                 new StorageTier("cold", 30, "GLACIER"));
