@@ -47,11 +47,13 @@ class CatalogMetricsIT {
         // Facts complete a backup one second after it is consistent.
         double newestCompletion = newest.plusSeconds(1).getEpochSecond();
         String[] metrics = new String[1];
-        // The gauges appear once the first backup is folded; the newest one's success says both are.
+        // The gauges appear once the first backup is folded; the newest one's success says both are. A refresh
+        // registers one gauge after the other, so a scrape may fall between two of them: wait for all of them.
         Await.until("gauges of " + db + " on /q/metrics", Duration.ofSeconds(60), () -> {
             metrics[0] = given().get("/q/metrics").then().statusCode(200).extract().asString();
             Double lastSuccess = value(metrics[0], "lifeboat_last_success_timestamp_seconds" + full);
-            return lastSuccess != null && lastSuccess == newestCompletion;
+            Double window = value(metrics[0], "lifeboat_restorable_window_seconds" + target);
+            return lastSuccess != null && lastSuccess == newestCompletion && window != null && window > 0;
         }, () -> "not exported yet; lifeboat gauges:\n" + lifeboatLines(metrics[0]));
 
         String scraped = metrics[0];
