@@ -31,10 +31,13 @@ import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
 import io.lifeboat.events.health.TargetRecovered;
+import io.lifeboat.events.policy.DefinePolicy;
 import io.lifeboat.events.policy.PolicyDefined;
+import io.lifeboat.events.policy.RemovePolicy;
 import io.lifeboat.events.rpo.RpoBreached;
 import io.lifeboat.events.rpo.RpoLagMeasured;
 import io.lifeboat.events.rpo.RpoRestored;
+import io.lifeboat.events.schedule.RunSkipped;
 
 /**
  * The registry of every message type: the one place that maps a record class to its type name, version and topics.
@@ -73,7 +76,10 @@ public final class EventTypes {
             v1(FailoverCompleted.class, "io.lifeboat.dr.failover-completed", Topics.DR_EVENTS),
             v1(FailoverFailed.class, "io.lifeboat.dr.failover-failed", Topics.DR_EVENTS),
             v1(DrillCompleted.class, "io.lifeboat.dr.drill-completed", Topics.DR_EVENTS),
-            v1(PolicyDefined.class, "io.lifeboat.policy.defined", Topics.POLICIES));
+            v1(PolicyDefined.class, "io.lifeboat.policy.defined", Topics.POLICIES),
+            v1(DefinePolicy.class, "io.lifeboat.policy.define", Topics.POLICY_COMMANDS),
+            v1(RemovePolicy.class, "io.lifeboat.policy.remove", Topics.POLICY_COMMANDS),
+            v1(RunSkipped.class, "io.lifeboat.schedule.run-skipped", Topics.SCHEDULE_EVENTS));
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -28,10 +28,13 @@ import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
 import io.lifeboat.events.health.TargetRecovered;
+import io.lifeboat.events.policy.DefinePolicy;
 import io.lifeboat.events.policy.PolicyDefined;
+import io.lifeboat.events.policy.RemovePolicy;
 import io.lifeboat.events.rpo.RpoBreached;
 import io.lifeboat.events.rpo.RpoLagMeasured;
 import io.lifeboat.events.rpo.RpoRestored;
+import io.lifeboat.events.schedule.RunSkipped;
 
 /**
  * The catalogue of every Lifeboat topic; services name topics through these constants or their own channel config.
@@ -81,13 +84,21 @@ public final class Topics {
     public static final Topic POLICIES = new Topic("lifeboat.policies", TopicKey.TARGET_ID,
             List.of(PolicyDefined.class), List.of("scheduler-service"), true,
             "Protection policy in force per target; a tombstone removes the target from protection.");
+    public static final Topic POLICY_COMMANDS = new Topic("lifeboat.policy.commands", TopicKey.TARGET_ID,
+            List.of(DefinePolicy.class, RemovePolicy.class), List.of("scheduler-service", "external"), false,
+            "Requests to define or remove a target's policy, from the scheduler's REST API and YAML file or any "
+                    + "other system; the scheduler validates them and writes lifeboat.policies.");
+    public static final Topic SCHEDULE_EVENTS = new Topic("lifeboat.schedule.events", TopicKey.TARGET_ID,
+            List.of(RunSkipped.class), List.of("scheduler-service"), false,
+            "Scheduled runs the scheduler did not issue, with the reason (a backup still running, nothing to "
+                    + "verify, a skipped misfire).");
     public static final Topic DEADLETTER = new Topic("lifeboat.deadletter", TopicKey.ORIGINAL_KEY, List.of(),
             List.of("any consumer"), false,
             "Records no consumer could decode, unchanged, with lifeboat.dlq.* headers naming the cause and origin.");
 
     private static final List<Topic> ALL = List.of(COMMANDS_POSTGRES, COMMANDS_REDIS, COMMANDS_MONGODB,
             COMMANDS_FILESYSTEM, BACKUP_EVENTS, ARCHIVE_EVENTS, CATALOG, RPO, RPO_EVENTS, HEALTH, DR_COMMANDS,
-            DR_EVENTS, POLICIES, DEADLETTER);
+            DR_EVENTS, POLICIES, POLICY_COMMANDS, SCHEDULE_EVENTS, DEADLETTER);
 
     private Topics() {
     }
