@@ -19,6 +19,7 @@ import io.lifeboat.events.Topics;
 import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EnvelopeSerializer;
+import io.lifeboat.events.envelope.JsonSerde;
 
 /**
  * Builds the catalog's Kafka Streams topology: one source over every target-keyed fact topic, the

@@ -18,6 +18,7 @@ import io.lifeboat.events.Engine;
 import io.lifeboat.events.backup.BackupPhase;
 import io.lifeboat.events.backup.BackupType;
 import io.lifeboat.events.catalog.CatalogEntry;
+import io.lifeboat.events.envelope.JsonSerde;
 
 class StoreBackupEntriesTest {
 

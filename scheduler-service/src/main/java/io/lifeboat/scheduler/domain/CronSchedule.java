@@ -111,7 +111,9 @@ public final class CronSchedule {
     public Optional<Instant> previous(Instant atOrBefore) {
         Objects.requireNonNull(atOrBefore, "CronSchedule.previous: atOrBefore");
         ZoneRules rules = zone.getRules();
-        LocalDateTime local = LocalDateTime.ofInstant(atOrBefore, zone).truncatedTo(ChronoUnit.SECONDS);
+        // A Unix expression has no seconds field and cron-utils matches it at any second of a matching minute.
+        LocalDateTime local = LocalDateTime.ofInstant(atOrBefore, zone)
+                .truncatedTo(syntax == CronSyntax.UNIX ? ChronoUnit.MINUTES : ChronoUnit.SECONDS);
         ZoneOffsetTransition transition = rules.getTransition(local);
         boolean secondOccurrence = transition != null && transition.isOverlap()
                 && rules.getOffset(atOrBefore).equals(transition.getOffsetAfter());

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.lifeboat.events.policy.MisfireHandling;
+
 /**
  * Decides which scheduled times to fire now, given the last time fired and a misfire policy.
  */
@@ -22,16 +24,16 @@ public final class Misfires {
      * The walk goes backwards from {@code now}, so a long outage of a frequent schedule costs at most {@code cap}
      * steps rather than one per missed time.
      *
-     * @param cap the most runs {@link MisfirePolicy#FIRE_ALL} returns (the newest ones); must be positive for it
+     * @param cap the most runs {@link MisfireHandling#FIRE_ALL} returns (the newest ones); must be positive for it
      * @throws IllegalArgumentException when {@code FIRE_ALL} is given a cap below 1
      */
-    public static List<Instant> due(CronSchedule schedule, Instant lastFired, Instant now, MisfirePolicy policy,
+    public static List<Instant> due(CronSchedule schedule, Instant lastFired, Instant now, MisfireHandling policy,
             int cap) {
         Objects.requireNonNull(schedule, "Misfires.due: schedule");
         Objects.requireNonNull(lastFired, "Misfires.due: lastFired");
         Objects.requireNonNull(now, "Misfires.due: now");
         Objects.requireNonNull(policy, "Misfires.due: policy");
-        if (policy == MisfirePolicy.FIRE_ALL && cap < 1) {
+        if (policy == MisfireHandling.FIRE_ALL && cap < 1) {
             throw new IllegalArgumentException("Misfires.due: FIRE_ALL cap " + cap + " must be at least 1");
         }
         if (!now.isAfter(lastFired)) {

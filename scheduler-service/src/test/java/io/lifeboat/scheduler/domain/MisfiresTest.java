@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.events.policy.MisfireHandling;
+import io.lifeboat.events.policy.Scheduling;
+
 class MisfiresTest {
 
     private static final CronSchedule EVERY_15_MINUTES = CronSchedule.parse("*/15 * * * *", ZoneOffset.UTC);
@@ -24,18 +27,18 @@ class MisfiresTest {
 
     @Test
     void firesOnceAtTheNewestMissedTimeAfterAnOutageUnderFireOnce() {
-        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfirePolicy.FIRE_ONCE, 5))
+        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfireHandling.FIRE_ONCE, 5))
                 .containsExactly(Instant.parse("2027-03-01T13:00:00Z"));
     }
 
     @Test
     void firesNothingAfterAnOutageUnderSkip() {
-        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfirePolicy.SKIP, 5)).isEmpty();
+        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfireHandling.SKIP, 5)).isEmpty();
     }
 
     @Test
     void firesTheFiveNewestOfTwelveMissedTimesUnderFireAllWithCapFive() {
-        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfirePolicy.FIRE_ALL, 5)).containsExactly(
+        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfireHandling.FIRE_ALL, 5)).containsExactly(
                 Instant.parse("2027-03-01T12:00:00Z"),
                 Instant.parse("2027-03-01T12:15:00Z"),
                 Instant.parse("2027-03-01T12:30:00Z"),
@@ -45,7 +48,7 @@ class MisfiresTest {
 
     @Test
     void firesEveryMissedTimeUnderFireAllWhenTheCapIsLarger() {
-        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfirePolicy.FIRE_ALL, 50))
+        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfireHandling.FIRE_ALL, 50))
                 .isEqualTo(EVERY_15_MINUTES.between(LAST_FIRED, NOW, 100));
     }
 
@@ -53,25 +56,25 @@ class MisfiresTest {
     void countsATimeScheduledExactlyAtNowAndNotOneAtLastFired() {
         Instant now = Instant.parse("2027-03-01T10:15:00Z");
 
-        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, now, MisfirePolicy.FIRE_ALL, 5)).containsExactly(now);
-        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, now.minusSeconds(1), MisfirePolicy.FIRE_ONCE, 5))
+        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, now, MisfireHandling.FIRE_ALL, 5)).containsExactly(now);
+        assertThat(Misfires.due(EVERY_15_MINUTES, LAST_FIRED, now.minusSeconds(1), MisfireHandling.FIRE_ONCE, 5))
                 .isEmpty();
     }
 
     @Test
     void firesNothingWhenNowIsNotAfterLastFired() {
-        assertThat(Misfires.due(EVERY_15_MINUTES, NOW, NOW, MisfirePolicy.FIRE_ALL, 5)).isEmpty();
-        assertThat(Misfires.due(EVERY_15_MINUTES, NOW, LAST_FIRED, MisfirePolicy.FIRE_ONCE, 5)).isEmpty();
+        assertThat(Misfires.due(EVERY_15_MINUTES, NOW, NOW, MisfireHandling.FIRE_ALL, 5)).isEmpty();
+        assertThat(Misfires.due(EVERY_15_MINUTES, NOW, LAST_FIRED, MisfireHandling.FIRE_ONCE, 5)).isEmpty();
     }
 
     @Test
     void rejectsFireAllWithoutAPositiveCap() {
-        assertThatThrownBy(() -> Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfirePolicy.FIRE_ALL, 0))
+        assertThatThrownBy(() -> Misfires.due(EVERY_15_MINUTES, LAST_FIRED, NOW, MisfireHandling.FIRE_ALL, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cap 0");
     }
 
     @Test
     void defaultsToFireOnce() {
-        assertThat(MisfirePolicy.defaultPolicy()).isEqualTo(MisfirePolicy.FIRE_ONCE);
+        assertThat(new Scheduling(null, null, null, null).misfireOrDefault()).isEqualTo(MisfireHandling.FIRE_ONCE);
     }
 }

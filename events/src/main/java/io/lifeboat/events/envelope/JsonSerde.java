@@ -1,4 +1,4 @@
-package io.lifeboat.catalog.streams;
+package io.lifeboat.events.envelope;
 
 import java.io.IOException;
 
@@ -10,10 +10,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
-import io.lifeboat.events.envelope.LifeboatJson;
-
 /**
- * The JSON form of the catalog's state-store values (target states, catalog entries), written with Lifeboat's shared
+ * The JSON form of a Kafka Streams state-store value (a target state, a catalog entry), written with Lifeboat's shared
  * mapper so that instants and durations read the same everywhere.
  *
  * @param <T> the value type
