@@ -205,10 +205,10 @@ class SchedulerTopologyTest {
         Instant position = driver.state("orders-db").getLastSlots().get("backup:FULL:0 2 * * *");
 
         driver.send(define(spec("orders-db", List.of(new BackupSchedule(BackupType.FULL, "0 2 * * *"),
-                new BackupSchedule(BackupType.INCREMENTAL, "0 */6 * * *")), null, null, null)));
+                new BackupSchedule(BackupType.LOGICAL, "0 */6 * * *")), null, null, null)));
 
         assertThat(driver.state("orders-db").getLastSlots()).containsEntry("backup:FULL:0 2 * * *", position)
-                .containsEntry("backup:INCREMENTAL:0 */6 * * *", driver.now());
+                .containsEntry("backup:LOGICAL:0 */6 * * *", driver.now());
     }
 
     private static io.lifeboat.events.backup.BackupCompleted completedFor(String targetId, Instant slot,
