@@ -77,8 +77,11 @@ public final class StackInfrastructure implements AutoCloseable {
         // (lifeboat.agent.store.driver=s3 with the endpoint printed at start).
         config.put("lifeboat.agent.store.local-root", home.resolve(".lifeboat/store").toString());
         config.put("lifeboat.agent.key.file", home.resolve(".lifeboat/master.key").toString());
-        // The catalog's state belongs to this run's broker: a fresh directory, never one a former run left behind.
-        config.put("kafka-streams.state.dir", Files.createTempDirectory("lifeboat-catalog-state-").toString());
+        // The Kafka Streams state of the catalog and the scheduler (one folder per application id inside) belongs to
+        // this run's broker: a fresh directory, never one a former run left behind.
+        config.put("kafka-streams.state.dir", Files.createTempDirectory("lifeboat-streams-state-").toString());
+        config.put("lifeboat.scheduler.policy-file",
+                DemoPolicies.write(home.resolve(".lifeboat/demo-policies.yaml")).toString());
         String pg = "lifeboat.pg.targets." + DEMO_PG_TARGET + ".";
         config.put(pg + "host", postgres.host());
         config.put(pg + "port", String.valueOf(postgres.port()));

@@ -1,2 +1,2 @@
-/** Schedule arithmetic of the scheduler: cron times, misfires, staggering and run ids, with no I/O. */
+/** The scheduler's decisions with no I/O: cron times, misfires, staggering, run ids, overlap and what is due. */
 package io.lifeboat.scheduler.domain;

@@ -1,0 +1,4 @@
+/**
+ * The scheduler's settings, {@code lifeboat.scheduler.*}.
+ */
+package io.lifeboat.scheduler.config;
