@@ -164,6 +164,8 @@ final class SchedulerProcessor implements Processor<String, byte[], Object, Obje
             Plan plan = planner.plan(state, now);
             for (Command command : plan.commands()) {
                 emitter.emit(null, command, now);
+                LOG.infof("issued %s %s for %s", command.getClass().getSimpleName(), command.commandId(),
+                        command.targetId());
             }
             for (RunSkipped skipped : plan.skipped()) {
                 emitter.emit(null, skipped, now);

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.events.Engine;
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.backup.BackupType;
 import io.lifeboat.events.backup.RunBackup;
@@ -24,6 +25,8 @@ import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.policy.BackupSchedule;
 import io.lifeboat.events.policy.DefinePolicy;
 import io.lifeboat.events.policy.PolicyDefined;
+import io.lifeboat.events.policy.PolicySpec;
+import io.lifeboat.events.policy.ProtectionTier;
 import io.lifeboat.events.policy.RemovePolicy;
 import io.lifeboat.events.schedule.RunSkipped;
 import io.lifeboat.events.schedule.ScheduledCommand;
@@ -67,6 +70,21 @@ class SchedulerTopologyTest {
                 new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .isNotBlank());
         assertThat(driver.read(POLICIES, PolicyDefined.class)).hasSize(1);
+    }
+
+    @Test
+    void deadLettersAPolicyThatBreaksTheRulesWithEveryProblemInTheReason() {
+        PolicySpec wrong = new PolicySpec("orders-db", Engine.POSTGRES, null, ProtectionTier.TIER_1,
+                List.of(new BackupSchedule(BackupType.SNAPSHOT, "61 * * * *")), true, null, null, null, null, null,
+                null, null, null);
+        driver.send(define(wrong));
+
+        assertThat(driver.read(POLICIES, PolicyDefined.class)).isEmpty();
+        assertThat(driver.raw(Topics.DEADLETTER.name())).singleElement().satisfies(dead -> assertThat(
+                new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .contains("orders-db").contains("connectionRef").contains("schedules[0].cron")
+                .contains("schedules[0].backupType"));
+        assertThat(driver.state("orders-db")).isNull();
     }
 
     @Test
