@@ -30,7 +30,10 @@ import io.lifeboat.events.dr.FailoverStepCompleted;
 import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
+import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.health.TargetRecovered;
+import io.lifeboat.events.health.TargetWarningCleared;
+import io.lifeboat.events.health.TargetWarningRaised;
 import io.lifeboat.events.policy.DefinePolicy;
 import io.lifeboat.events.policy.PolicyDefined;
 import io.lifeboat.events.policy.RemovePolicy;
@@ -70,6 +73,9 @@ public final class EventTypes {
             v1(RpoRestored.class, "io.lifeboat.rpo.restored", Topics.RPO_EVENTS),
             v1(TargetBecameUnhealthy.class, "io.lifeboat.health.target-became-unhealthy", Topics.HEALTH),
             v1(TargetRecovered.class, "io.lifeboat.health.target-recovered", Topics.HEALTH),
+            v1(TargetHealthReported.class, "io.lifeboat.health.target-health-reported", Topics.HEALTH),
+            v1(TargetWarningRaised.class, "io.lifeboat.health.target-warning-raised", Topics.HEALTH),
+            v1(TargetWarningCleared.class, "io.lifeboat.health.target-warning-cleared", Topics.HEALTH),
             v1(StartFailover.class, "io.lifeboat.dr.start-failover", Topics.DR_COMMANDS),
             v1(StartDrill.class, "io.lifeboat.dr.start-drill", Topics.DR_COMMANDS),
             v1(FailoverStepCompleted.class, "io.lifeboat.dr.failover-step-completed", Topics.DR_EVENTS),

@@ -27,7 +27,10 @@ import io.lifeboat.events.dr.FailoverStepCompleted;
 import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
+import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.health.TargetRecovered;
+import io.lifeboat.events.health.TargetWarningCleared;
+import io.lifeboat.events.health.TargetWarningRaised;
 import io.lifeboat.events.policy.DefinePolicy;
 import io.lifeboat.events.policy.PolicyDefined;
 import io.lifeboat.events.policy.RemovePolicy;
@@ -71,8 +74,11 @@ public final class Topics {
             List.of(RpoBreached.class, RpoRestored.class), List.of("catalog-service"), false,
             "Edges of RPO compliance: a target's lag passed its RPO, or came back within it.");
     public static final Topic HEALTH = new Topic("lifeboat.health", TopicKey.TARGET_ID,
-            List.of(TargetBecameUnhealthy.class, TargetRecovered.class), List.of("health-monitor"), false,
-            "Target outages and recoveries, decided with hysteresis over consecutive probes.");
+            List.of(TargetBecameUnhealthy.class, TargetRecovered.class, TargetHealthReported.class,
+                    TargetWarningRaised.class, TargetWarningCleared.class),
+            List.of("health-monitor"), false,
+            "Target outages and recoveries, decided with hysteresis over consecutive probes; each monitor's "
+                    + "periodic report per target (its heartbeat); disk and memory warnings.");
     public static final Topic DR_COMMANDS = new Topic("lifeboat.dr.commands", TopicKey.TARGET_ID,
             List.of(StartFailover.class, StartDrill.class), List.of("scheduler-service", "external"), false,
             "Failover and drill requests for the DR orchestrator, from the scheduler, operators or other systems.");
