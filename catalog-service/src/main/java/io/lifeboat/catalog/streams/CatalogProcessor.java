@@ -3,6 +3,7 @@ package io.lifeboat.catalog.streams;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -20,8 +21,7 @@ import io.lifeboat.catalog.domain.TargetState;
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.envelope.Envelope;
-import io.lifeboat.events.envelope.EventCodec;
-import io.lifeboat.events.envelope.InvalidEventException;
+import io.lifeboat.events.streams.StreamsEmitter;
 
 /**
  * The catalog's one processor: decodes every fact on the target-keyed input topics, folds it into the target's state
@@ -34,12 +34,11 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
     private static final Logger LOG = Logger.getLogger(CatalogProcessor.class);
 
     private final TopologySettings settings;
-    private final EventCodec codec = new EventCodec();
     private final Map<String, TargetState> cache = new HashMap<>();
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, TargetState> targets;
     private StoreBackupEntries backups;
-    private Emitter emitter;
+    private StreamsEmitter emitter;
     private RpoTracker rpo;
     private RetentionPass retention;
     private boolean cacheLoaded;
@@ -60,7 +59,7 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
         this.targets = context.getStateStore(CatalogTopology.TARGETS_STORE);
         KeyValueStore<String, CatalogEntry> entries = context.getStateStore(CatalogTopology.BACKUPS_STORE);
         this.backups = new StoreBackupEntries(entries);
-        this.emitter = new Emitter(context, context.applicationId());
+        this.emitter = new StreamsEmitter(context, "catalog-service", CatalogTopology.OUT, CatalogTopology.DEADLETTER);
         this.rpo = new RpoTracker(new RpoMeter(settings.rpoRestoreRatio()), settings.rpoPublishInterval(),
                 settings.rpoTick(), emitter);
         this.retention = new RetentionPass(settings, emitter);
@@ -81,20 +80,11 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
             }
             return;
         }
-        Envelope<?> envelope;
-        try {
-            envelope = codec.decode(topic, record.headers(), record.value());
-        } catch (InvalidEventException e) {
-            emitter.deadLetter(record, e);
+        Optional<Envelope<?>> decoded = emitter.decode(record);
+        if (decoded.isEmpty()) {
             return;
         }
-        String targetId = envelope.payload().targetId();
-        if (!targetId.equals(record.key())) {
-            emitter.deadLetter(record, new IllegalArgumentException("record key '" + record.key()
-                    + "' is not the target id '" + targetId + "' of event '" + envelope.id() + "' ("
-                    + envelope.type() + "): facts of one target must share its partition"));
-            return;
-        }
+        Envelope<?> envelope = decoded.get();
         // A record far older than the wall clock means the task is working through a backlog (a restart, a long
         // outage): the state says where the target stood then, not now, so no edge fires until it has caught up.
         catchingUp = now.toEpochMilli() - record.timestamp() > settings.catchUpThreshold().toMillis();

@@ -19,6 +19,7 @@ import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.catalog.RetentionTag;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.policy.StorageTier;
+import io.lifeboat.events.streams.StreamsEmitter;
 
 /**
  * Applies a target's retention plan: publishes the GFS tags and due storage tier of every kept backup, sends one
@@ -30,9 +31,9 @@ final class RetentionPass {
 
     private final RetentionPlanner planner = new RetentionPlanner();
     private final TopologySettings settings;
-    private final Emitter emitter;
+    private final StreamsEmitter emitter;
 
-    RetentionPass(TopologySettings settings, Emitter emitter) {
+    RetentionPass(TopologySettings settings, StreamsEmitter emitter) {
         this.settings = settings;
         this.emitter = emitter;
     }

@@ -21,6 +21,7 @@ import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.rpo.RpoBreached;
 import io.lifeboat.events.rpo.RpoLagMeasured;
 import io.lifeboat.events.rpo.RpoRestored;
+import io.lifeboat.events.streams.StreamsEmitter;
 
 /**
  * Publishes every protected target's RPO lag and its breach edges. A fold that moves a target's restorable point
@@ -36,10 +37,10 @@ final class RpoTracker {
     private final RpoMeter meter;
     private final Duration publishInterval;
     private final Duration archiveInterval;
-    private final Emitter emitter;
+    private final StreamsEmitter emitter;
     private final Map<String, Published> published = new HashMap<>();
 
-    RpoTracker(RpoMeter meter, Duration publishInterval, Duration archiveInterval, Emitter emitter) {
+    RpoTracker(RpoMeter meter, Duration publishInterval, Duration archiveInterval, StreamsEmitter emitter) {
         this.meter = meter;
         this.publishInterval = publishInterval;
         this.archiveInterval = archiveInterval;

@@ -16,12 +16,11 @@ import org.jboss.logging.Logger;
 
 import io.lifeboat.events.Command;
 import io.lifeboat.events.envelope.Envelope;
-import io.lifeboat.events.envelope.EventCodec;
-import io.lifeboat.events.envelope.InvalidEventException;
 import io.lifeboat.events.policy.DefinePolicy;
 import io.lifeboat.events.policy.PolicyDefined;
 import io.lifeboat.events.policy.RemovePolicy;
 import io.lifeboat.events.schedule.RunSkipped;
+import io.lifeboat.events.streams.StreamsEmitter;
 import io.lifeboat.scheduler.domain.BackupFacts;
 import io.lifeboat.scheduler.domain.Plan;
 import io.lifeboat.scheduler.domain.PolicyChanges;
@@ -42,12 +41,11 @@ final class SchedulerProcessor implements Processor<String, byte[], Object, Obje
     private static final Logger LOG = Logger.getLogger(SchedulerProcessor.class);
 
     private final SchedulerSettings settings;
-    private final EventCodec codec = new EventCodec();
     private final RunPlanner planner;
     private final Map<String, Instant> wakeUps = new HashMap<>();
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, TargetSchedule> schedules;
-    private Emitter emitter;
+    private StreamsEmitter emitter;
     private boolean wakeUpsLoaded;
     private boolean catchingUp;
 
@@ -64,7 +62,8 @@ final class SchedulerProcessor implements Processor<String, byte[], Object, Obje
         wakeUpsLoaded = false;
         catchingUp = false;
         this.schedules = context.getStateStore(SchedulerTopology.SCHEDULES_STORE);
-        this.emitter = new Emitter(context, context.applicationId());
+        this.emitter = new StreamsEmitter(context, TopologyProducer.REQUESTER, SchedulerTopology.OUT,
+                SchedulerTopology.DEADLETTER);
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -73,22 +72,12 @@ final class SchedulerProcessor implements Processor<String, byte[], Object, Obje
         if (record.value() == null) {
             return;
         }
-        String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        Envelope<?> envelope;
-        try {
-            envelope = codec.decode(topic, record.headers(), record.value());
-        } catch (InvalidEventException e) {
-            emitter.deadLetter(record, e);
+        Optional<Envelope<?>> decoded = emitter.decode(record);
+        if (decoded.isEmpty()) {
             return;
         }
-        String targetId = envelope.payload().targetId();
-        if (!targetId.equals(record.key())) {
-            emitter.deadLetter(record, new IllegalArgumentException("record key '" + record.key()
-                    + "' is not the target id '" + targetId + "' of event '" + envelope.id() + "' ("
-                    + envelope.type() + "): records of one target must share its partition"));
-            return;
-        }
+        Envelope<?> envelope = decoded.get();
         // A record far older than the wall clock means a backlog (a restart, a long outage): the running backups it
         // reports are not yet known, so no run is issued until it has been folded.
         catchingUp = now.toEpochMilli() - record.timestamp() > settings.catchUpThreshold().toMillis();
@@ -97,7 +86,7 @@ final class SchedulerProcessor implements Processor<String, byte[], Object, Obje
         } else if (envelope.payload() instanceof RemovePolicy remove) {
             remove(record, remove, now);
         } else {
-            TargetSchedule state = state(targetId);
+            TargetSchedule state = state(envelope.payload().targetId());
             if (BackupFacts.fold(state, envelope.payload(), now)) {
                 save(state, now);
             }
@@ -137,7 +126,7 @@ final class SchedulerProcessor implements Processor<String, byte[], Object, Obje
         }
         TargetSchedule state = state(remove.targetId());
         if (PolicyChanges.remove(state, now)) {
-            emitter.removePolicy(remove.targetId(), now);
+            emitter.tombstone(SchedulerTopology.POLICY_TOMBSTONES, remove.targetId(), now);
             save(state, now);
             LOG.infof("policy of %s removed by %s (command %s)", remove.targetId(), remove.requestedBy(),
                     remove.commandId());
