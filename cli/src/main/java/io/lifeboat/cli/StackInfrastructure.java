@@ -102,10 +102,34 @@ public final class StackInfrastructure implements AutoCloseable {
         config.put(mongoTarget + "uri", mongo.connectionString());
         // The oplog captured continuously, for point-in-time restores of MongoDB too.
         config.put(mongoTarget + "continuous-oplog", "true");
+        healthTargets(config, home);
         String filesTarget = "lifeboat.fs.targets." + DEMO_FILES_TARGET + ".";
         config.put(filesTarget + "path", DemoFiles.ensure(home.resolve(".lifeboat/demo-files")).toString());
         config.put(filesTarget + "exclude", "*.tmp,*.log,cache/*");
         return config;
+    }
+
+    // The health monitor probes every demo target every 5 s; three failed rounds in a row make an outage.
+    private void healthTargets(Map<String, String> config, Path home) {
+        String pg = "lifeboat.health.targets." + DEMO_PG_TARGET + ".";
+        config.put(pg + "engine", "postgres");
+        config.put(pg + "probes.primary.kind", "postgres");
+        config.put(pg + "probes.primary.options.url", postgres.jdbcUrl());
+        config.put(pg + "probes.primary.options.user", postgres.user());
+        // A demo server's throw-away password; real deployments use password-env.
+        config.put(pg + "probes.primary.options.password", postgres.password());
+        String redisTarget = "lifeboat.health.targets." + DEMO_REDIS_TARGET + ".";
+        config.put(redisTarget + "engine", "redis");
+        config.put(redisTarget + "probes.node.kind", "redis");
+        config.put(redisTarget + "probes.node.options.address", redis.uri());
+        String mongoTarget = "lifeboat.health.targets." + DEMO_MONGO_TARGET + ".";
+        config.put(mongoTarget + "engine", "mongodb");
+        config.put(mongoTarget + "probes.server.kind", "mongodb");
+        config.put(mongoTarget + "probes.server.options.uri", mongo.connectionString());
+        String filesTarget = "lifeboat.health.targets." + DEMO_FILES_TARGET + ".";
+        config.put(filesTarget + "engine", "filesystem");
+        config.put(filesTarget + "probes.tree.kind", "filesystem");
+        config.put(filesTarget + "probes.tree.options.path", home.resolve(".lifeboat/demo-files").toString());
     }
 
     /** A table of where each server listens, for people. */
