@@ -41,16 +41,16 @@ import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.process.Await;
 
 /**
- * Two scheduler instances of one application over a real broker, exactly-once: ten targets backed up every two
- * seconds, an agent answering each RunBackup through the broker, one instance stopped half-way so the other takes
+ * Two scheduler instances of one application over a real broker, exactly-once: twenty targets backed up every
+ * second, an agent answering each RunBackup through the broker, one instance stopped half-way so the other takes
  * its targets over. Every slot of every target is decided exactly once: issued as one RunBackup, or recorded as one
  * skipped run; no command id is ever issued twice.
  */
 class SchedulerInstancesIT {
 
-    private static final int TARGETS = 10;
+    private static final int TARGETS = 20;
     private static final int RUNS = 200;
-    private static final String CRON = "*/2 * * * * ?";
+    private static final String CRON = "* * * * * ?";
     private static KafkaBroker broker;
 
     @BeforeAll
@@ -105,8 +105,8 @@ class SchedulerInstancesIT {
             assertThat(slots).as(target.getKey()).doesNotHaveDuplicates();
             for (int i = 1; i < slots.size(); i++) {
                 assertThat(Duration.between(slots.get(i - 1), slots.get(i))).as(target.getKey() + " after "
-                        + slots.get(i - 1) + ": every two-second slot is decided, none twice")
-                        .isEqualTo(Duration.ofSeconds(2));
+                        + slots.get(i - 1) + ": every one-second slot is decided, none twice")
+                        .isEqualTo(Duration.ofSeconds(1));
             }
             total += slots.size();
         }
