@@ -60,6 +60,23 @@ class SchedulerApiIT {
     }
 
     @Test
+    void acceptsAPolicyWrittenInYamlWithShortDurations() {
+        String yaml = """
+                engine: redis
+                tier: tier_3
+                connectionRef: vault://lifeboat/yaml-cache
+                schedules:
+                  - {backupType: SNAPSHOT, cron: "0 */6 * * *"}
+                rpo: 6h
+                scheduling: {timeZone: Europe/Berlin, misfire: skip}
+                """;
+        given().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
+                .put("/api/policies/yaml-cache").then().statusCode(201)
+                .body("policy.rpo", equalTo("PT6H")).body("policy.scheduling.timeZone", equalTo("Europe/Berlin"))
+                .body("policy.scheduling.misfire", equalTo("SKIP")).body("policy.failoverMode", equalTo("RESTORE"));
+    }
+
+    @Test
     void rejectsAWrongPolicyNamingEveryField() {
         String wrong = """
                 {"engine": "postgres", "tier": "TIER_1",
