@@ -23,6 +23,9 @@ import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.backup.VerificationFailed;
 import io.lifeboat.events.backup.VerifyBackup;
 import io.lifeboat.events.catalog.CatalogEntry;
+import io.lifeboat.events.dr.ApprovalRequested;
+import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.DrillCompleted;
 import io.lifeboat.events.dr.FailoverCompleted;
 import io.lifeboat.events.dr.FailoverFailed;
@@ -82,6 +85,9 @@ public final class EventTypes {
             v1(FailoverCompleted.class, "io.lifeboat.dr.failover-completed", Topics.DR_EVENTS),
             v1(FailoverFailed.class, "io.lifeboat.dr.failover-failed", Topics.DR_EVENTS),
             v1(DrillCompleted.class, "io.lifeboat.dr.drill-completed", Topics.DR_EVENTS),
+            v1(ApprovalRequested.class, "io.lifeboat.dr.approval-requested", Topics.DR_EVENTS),
+            v1(ApproveRun.class, "io.lifeboat.dr.approve-run", Topics.DR_COMMANDS),
+            v1(DrRunUpdated.class, "io.lifeboat.dr.run-updated", Topics.DR_RUNS),
             v1(PolicyDefined.class, "io.lifeboat.policy.defined", Topics.POLICIES),
             v1(DefinePolicy.class, "io.lifeboat.policy.define", Topics.POLICY_COMMANDS),
             v1(RemovePolicy.class, "io.lifeboat.policy.remove", Topics.POLICY_COMMANDS),

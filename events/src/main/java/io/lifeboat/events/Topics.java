@@ -20,6 +20,9 @@ import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.backup.VerificationFailed;
 import io.lifeboat.events.backup.VerifyBackup;
 import io.lifeboat.events.catalog.CatalogEntry;
+import io.lifeboat.events.dr.ApprovalRequested;
+import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.DrillCompleted;
 import io.lifeboat.events.dr.FailoverCompleted;
 import io.lifeboat.events.dr.FailoverFailed;
@@ -80,13 +83,18 @@ public final class Topics {
             "Target outages and recoveries, decided with hysteresis over consecutive probes; each monitor's "
                     + "periodic report per target (its heartbeat); disk and memory warnings.");
     public static final Topic DR_COMMANDS = new Topic("lifeboat.dr.commands", TopicKey.TARGET_ID,
-            List.of(StartFailover.class, StartDrill.class), List.of("scheduler-service", "external"), false,
+            List.of(StartFailover.class, StartDrill.class, ApproveRun.class), List.of("scheduler-service", "external"),
+            false,
             "Failover and drill requests for the DR orchestrator, from the scheduler, operators or other systems.");
     public static final Topic DR_EVENTS = new Topic("lifeboat.dr.events", TopicKey.TARGET_ID,
             List.of(FailoverStepCompleted.class, FailoverCompleted.class, FailoverFailed.class,
-                    DrillCompleted.class),
+                    DrillCompleted.class, ApprovalRequested.class),
             List.of("dr-orchestrator"), false,
             "Progress and outcome of failovers and drills; triggers outside Lifeboat (DNS, load balancers) read it.");
+    public static final Topic DR_RUNS = new Topic("lifeboat.dr.runs", TopicKey.TARGET_ID,
+            List.of(DrRunUpdated.class), List.of("dr-orchestrator"), true,
+            "State of each target's latest DR run, written before every step; a restarted orchestrator resumes "
+                    + "from it.");
     public static final Topic POLICIES = new Topic("lifeboat.policies", TopicKey.TARGET_ID,
             List.of(PolicyDefined.class), List.of("scheduler-service"), true,
             "Protection policy in force per target; a tombstone removes the target from protection.");
@@ -104,7 +112,7 @@ public final class Topics {
 
     private static final List<Topic> ALL = List.of(COMMANDS_POSTGRES, COMMANDS_REDIS, COMMANDS_MONGODB,
             COMMANDS_FILESYSTEM, BACKUP_EVENTS, ARCHIVE_EVENTS, CATALOG, RPO, RPO_EVENTS, HEALTH, DR_COMMANDS,
-            DR_EVENTS, POLICIES, POLICY_COMMANDS, SCHEDULE_EVENTS, DEADLETTER);
+            DR_EVENTS, DR_RUNS, POLICIES, POLICY_COMMANDS, SCHEDULE_EVENTS, DEADLETTER);
 
     private Topics() {
     }

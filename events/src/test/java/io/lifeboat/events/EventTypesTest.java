@@ -44,7 +44,7 @@ class EventTypesTest {
     void typeNamesAreUniqueAndFollowTheConvention() {
         List<String> types = EventTypes.all().stream().map(EventType::type).toList();
 
-        assertThat(types).doesNotHaveDuplicates().hasSize(35)
+        assertThat(types).doesNotHaveDuplicates().hasSize(38)
                 .allMatch(type -> type.matches("io\\.lifeboat\\.[a-z]+\\.[a-z-]+\\.v[0-9]+"));
         assertThat(EventTypes.byType("io.lifeboat.backup.completed.v1")).contains(EventTypes.of(BackupCompleted.class));
         assertThat(EventTypes.byType("io.lifeboat.backup.completed.v2")).isEmpty();
@@ -86,7 +86,8 @@ class EventTypesTest {
         Map<String, List<String>> compacted = Topics.all().stream().filter(Topic::compacted)
                 .collect(Collectors.toMap(Topic::name, Topic::writers));
 
-        assertThat(compacted).containsOnlyKeys("lifeboat.catalog", "lifeboat.rpo", "lifeboat.policies")
+        assertThat(compacted)
+                .containsOnlyKeys("lifeboat.catalog", "lifeboat.rpo", "lifeboat.policies", "lifeboat.dr.runs")
                 .allSatisfy((name, writers) -> assertThat(writers).hasSize(1));
     }
 
