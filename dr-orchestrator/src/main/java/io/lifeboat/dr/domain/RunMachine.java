@@ -140,6 +140,41 @@ public final class RunMachine {
     }
 
     /**
+     * Records that a started step was deliberately not executed, e.g. because another system owns it; the run
+     * goes on as if it were done.
+     *
+     * @param state the run
+     * @param report the step, the epoch it was started under and why it was skipped
+     * @return the run with the step SKIPPED (COMPLETED when it was the last), or a rejection
+     */
+    public Transition stepSkipped(RunState state, StepReport report) {
+        String refusal = RunProgress.refuseUnlessRunning(state, report);
+        if (refusal != null) {
+            return Transition.rejected(state, refusal);
+        }
+        int index = state.indexOf(report.stepId());
+        StepState step = state.steps().get(index);
+        RunState changed = state.withStep(index, step.with(StepStatus.SKIPPED, report.detail(), report.at()))
+                .logged(report.at(), owner(state), "step-skipped", report.stepId() + ": " + report.detail());
+        return Transition.applied(settle(changed, report.at()));
+    }
+
+    /**
+     * Adds a line to a run's audit trail without changing its progress, e.g. a fenced member that came back
+     * after the run finished.
+     *
+     * @param state the run, active or finished
+     * @param actor who observed or did it
+     * @param action what happened
+     * @param detail the member concerned and what was done
+     * @param at instant of the observation
+     * @return the run with the line appended to its trail
+     */
+    public RunState note(RunState state, String actor, String action, String detail, Instant at) {
+        return state.logged(at, actor, action, detail);
+    }
+
+    /**
      * Records that a step failed: a retryable error leaves it PENDING for another attempt until the attempts run
      * out; then, or for any other error, the step and the run fail.
      *

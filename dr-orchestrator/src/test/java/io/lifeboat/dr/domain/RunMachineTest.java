@@ -214,6 +214,44 @@ class RunMachineTest {
                 "step-done").endsWith("completed");
     }
 
+    @Test
+    void skipsAStartedStepAndCompletesTheRunWhenItWasTheLast() {
+        RunState state = claimed(started(failover("run-1", RunMode.AUTOMATIC, false, T0), TargetRuns.none()));
+        for (StepDefinition step : Runbooks.postgresPrimaryFailure().steps()) {
+            Transition started = machine.stepStarted(state, report(state, step.id()));
+            state = step.id().equals("follow-new-timeline")
+                    ? machine.stepSkipped(started.state(), report(started.state(), step.id())).state()
+                    : machine.stepDone(started.state(), report(started.state(), step.id())).state();
+        }
+
+        assertThat(state.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(state.step("follow-new-timeline").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(state.trail()).extracting(AuditEntry::action).contains("step-skipped");
+    }
+
+    @Test
+    void rejectsSkippingAStepThatWasNotStarted() {
+        RunState state = claimed(started(failover("run-1", RunMode.AUTOMATIC, false, T0), TargetRuns.none()));
+
+        Transition skipped = machine.stepSkipped(state, report(state, "check-quorum"));
+
+        assertThat(skipped.applied()).isFalse();
+        assertThat(skipped.rejection()).contains("step 'check-quorum' is PENDING, not RUNNING");
+    }
+
+    @Test
+    void notesALineInTheTrailOfAFinishedRunWithoutChangingItsStatus() {
+        RunState done = completeFailover(claimed(started(failover("run-1", RunMode.AUTOMATIC, false, T0),
+                TargetRuns.none())));
+
+        RunState noted = machine.note(done, "orchestrator-a", "fenced-on-return", "pg-a came back writable",
+                T0.plusSeconds(600));
+
+        assertThat(noted.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(noted.trail().get(noted.trail().size() - 1)).isEqualTo(new AuditEntry(T0.plusSeconds(600),
+                "orchestrator-a", "fenced-on-return", "pg-a came back writable"));
+    }
+
     private RunState started(RunRequest request, TargetRuns history) {
         StartDecision decision = machine.start(request, history);
         assertThat(decision.refusal()).isNull();

@@ -1,0 +1,177 @@
+package io.lifeboat.dr.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.lifeboat.events.policy.FailoverMode;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The orchestrator's settings under {@code lifeboat.dr.*}, as written; {@link DrSettings#from} validates them.
+ */
+@ConfigMapping(prefix = "lifeboat.dr")
+public interface DrConfig {
+
+    /**
+     * Id of this instance in run ownership and audit trails.
+     *
+     * @return the id; unset for {@code <hostname>-<pid>}
+     */
+    Optional<String> instanceId();
+
+    /**
+     * How many monitors are deployed to watch every target; the quorum is a majority of it.
+     *
+     * @return the configured monitor count
+     */
+    @WithDefault("1")
+    int expectedMonitors();
+
+    /**
+     * How long after a failover another one of the same target is refused.
+     *
+     * @return the hold-down
+     */
+    @WithDefault("30m")
+    Duration holdDown();
+
+    /**
+     * How often a step is attempted before the run fails.
+     *
+     * @return the attempts per step
+     */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /**
+     * The largest replication lag a standby may have and still be promoted.
+     *
+     * @return the maximum lag
+     */
+    @WithDefault("10s")
+    Duration maximumLagOnFailover();
+
+    /**
+     * How long one PostgreSQL action of a step may take.
+     *
+     * @return the step timeout
+     */
+    @WithDefault("30s")
+    Duration stepTimeout();
+
+    /**
+     * How often the executor looks at every target when nothing else wakes it.
+     *
+     * @return the tick
+     */
+    @WithDefault("1s")
+    Duration tick();
+
+    /**
+     * The PostgreSQL targets this orchestrator may fail over, by target id.
+     *
+     * @return the targets
+     */
+    Map<String, Target> targets();
+
+    /**
+     * Rehearsal knobs; never set them in production.
+     *
+     * @return the debug settings
+     */
+    Debug debug();
+
+    /** One PostgreSQL target: its members and how it fails over. */
+    interface Target {
+
+        /**
+         * Failover mode; unset for the policy's, else MANUAL.
+         *
+         * @return the mode
+         */
+        Optional<FailoverMode> failoverMode();
+
+        /**
+         * Recovery time objective; unset for the policy's, else one hour.
+         *
+         * @return the RTO
+         */
+        Optional<Duration> rto();
+
+        /**
+         * Member name of the primary when the orchestrator first starts.
+         *
+         * @return the member name
+         */
+        String primary();
+
+        /**
+         * Every member of the target by name.
+         *
+         * @return the members
+         */
+        Map<String, Member> members();
+
+        /**
+         * The fence's second layer: an OS command and its arguments, run without a shell.
+         *
+         * @return the command; unset for the read-only layer alone
+         */
+        Optional<List<String>> fenceCommand();
+    }
+
+    /** How to reach one member. */
+    interface Member {
+
+        /**
+         * JDBC URL of the member.
+         *
+         * @return the URL
+         */
+        String url();
+
+        /**
+         * User to log in as.
+         *
+         * @return the user
+         */
+        @WithDefault("postgres")
+        String user();
+
+        /**
+         * Password, for local setups; prefer {@link #passwordEnv()}.
+         *
+         * @return the password
+         */
+        Optional<String> password();
+
+        /**
+         * Environment variable holding the password.
+         *
+         * @return the variable name
+         */
+        Optional<String> passwordEnv();
+    }
+
+    /** Rehearsal knobs, e.g. to kill the orchestrator between two steps on purpose. */
+    interface Debug {
+
+        /**
+         * Step id before which the executor pauses, e.g. {@code promote-standby}.
+         *
+         * @return the step id; unset for no pause
+         */
+        Optional<String> pauseBeforeStep();
+
+        /**
+         * How long the executor pauses before that step.
+         *
+         * @return the pause
+         */
+        @WithDefault("0s")
+        Duration pause();
+    }
+}

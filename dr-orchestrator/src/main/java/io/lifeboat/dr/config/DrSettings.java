@@ -1,0 +1,151 @@
+package io.lifeboat.dr.config;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.lifeboat.dr.domain.RunSettings;
+import io.lifeboat.dr.postgres.FenceCommand;
+import io.lifeboat.dr.postgres.PgEndpoint;
+
+/**
+ * The orchestrator's validated settings.
+ *
+ * @param instanceId id of this instance
+ * @param expectedMonitors configured monitor count
+ * @param runSettings hold-down and attempts per step
+ * @param maximumLagOnFailover the largest lag a promoted standby may have
+ * @param stepTimeout how long one PostgreSQL action may take
+ * @param tick how often the executor looks at every target
+ * @param targets the targets by id, sorted
+ * @param pauseBeforeStep step id to pause before (rehearsals only); null for none
+ * @param pause how long to pause
+ */
+public record DrSettings(String instanceId, int expectedMonitors, RunSettings runSettings,
+        Duration maximumLagOnFailover, Duration stepTimeout, Duration tick, Map<String, TargetSettings> targets,
+        String pauseBeforeStep, Duration pause) {
+
+    /** Prefix of every key. */
+    public static final String PREFIX = "lifeboat.dr.";
+
+    /**
+     * Copies the targets.
+     */
+    public DrSettings {
+        targets = Collections.unmodifiableMap(new TreeMap<>(targets));
+    }
+
+    /**
+     * Validates the settings as written, naming every wrong key at once.
+     *
+     * @param config the settings as written
+     * @param environment the process environment, for passwords given by variable name
+     * @return the validated settings
+     * @throws IllegalArgumentException naming every problem
+     */
+    public static DrSettings from(DrConfig config, Map<String, String> environment) {
+        List<String> problems = new ArrayList<>();
+        String instanceId = config.instanceId().map(String::strip).orElseGet(DrSettings::defaultInstanceId);
+        if (instanceId.isEmpty()) {
+            problems.add(PREFIX + "instance-id is blank; leave it unset for <hostname>-<pid>");
+        }
+        if (config.expectedMonitors() < 1) {
+            problems.add(PREFIX + "expected-monitors must be at least 1, was " + config.expectedMonitors());
+        }
+        if (config.maxAttempts() < 1) {
+            problems.add(PREFIX + "max-attempts must be at least 1, was " + config.maxAttempts());
+        }
+        positive("hold-down", config.holdDown(), true, problems);
+        positive("maximum-lag-on-failover", config.maximumLagOnFailover(), true, problems);
+        positive("step-timeout", config.stepTimeout(), false, problems);
+        positive("tick", config.tick(), false, problems);
+        Map<String, TargetSettings> targets = new TreeMap<>();
+        new TreeMap<>(config.targets())
+                .forEach((id, target) -> target(id, target, config.stepTimeout(), environment, problems)
+                        .ifPresent(settings -> targets.put(id, settings)));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("wrong dr-orchestrator settings: " + String.join("; ", problems));
+        }
+        return new DrSettings(instanceId, config.expectedMonitors(),
+                new RunSettings(config.holdDown(), config.maxAttempts()), config.maximumLagOnFailover(),
+                config.stepTimeout(), config.tick(), targets, config.debug().pauseBeforeStep().orElse(null),
+                config.debug().pause());
+    }
+
+    private static Optional<TargetSettings> target(String id, DrConfig.Target target, Duration fenceTimeout,
+            Map<String, String> environment, List<String> problems) {
+        String key = PREFIX + "targets." + id + ".";
+        Map<String, PgEndpoint> members = new TreeMap<>();
+        target.members().forEach((name, member) -> {
+            try {
+                members.put(name, endpoint(name, member, environment));
+            } catch (IllegalArgumentException e) {
+                problems.add(key + "members." + name + ": " + e.getMessage());
+            }
+        });
+        if (!members.containsKey(target.primary())) {
+            problems.add(key + "primary '" + target.primary() + "' is not one of the members " + members.keySet());
+        }
+        if (members.size() < 2) {
+            problems.add(key + "members has " + members.size() + " member(s); a failover needs a primary and at "
+                    + "least one standby");
+        }
+        FenceCommand fence = target.fenceCommand().filter(command -> !command.isEmpty())
+                .map(command -> new FenceCommand(command.stream().map(String::strip).toList(),
+                        fenceTimeout, null))
+                .orElse(null);
+        if (rtoWrong(target)) {
+            problems.add(key + "rto must be positive, was " + target.rto().orElseThrow());
+        }
+        return Optional.of(new TargetSettings(id, target.failoverMode(), target.rto(), target.primary(), members,
+                fence));
+    }
+
+    private static boolean rtoWrong(DrConfig.Target target) {
+        return target.rto().map(rto -> rto.isZero() || rto.isNegative()).orElse(false);
+    }
+
+    private static PgEndpoint endpoint(String name, DrConfig.Member member, Map<String, String> environment) {
+        if (member.passwordEnv().isPresent()) {
+            return PgEndpoint.withPasswordFrom(name, member.url(), member.user(), member.passwordEnv().get(),
+                    environment);
+        }
+        return new PgEndpoint(name, member.url(), member.user(), member.password().orElse(null));
+    }
+
+    private static void positive(String name, Duration value, boolean zeroAllowed, List<String> problems) {
+        if (value.isNegative() || (!zeroAllowed && value.isZero())) {
+            problems.add(PREFIX + name + " must be " + (zeroAllowed ? "zero or " : "") + "positive, was " + value);
+        }
+    }
+
+    /**
+     * Returns the instance id used when none is configured.
+     *
+     * @return {@code <hostname>-<pid>}
+     */
+    public static String defaultInstanceId() {
+        return hostname() + "-" + ProcessHandle.current().pid();
+    }
+
+    private static String hostname() {
+        String fromEnv = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("");
+        if (!fromEnv.isBlank()) {
+            return fromEnv.strip();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // The JVM's name is "<pid>@<host>" on every common JVM; it needs no name resolution.
+            String jvm = ManagementFactory.getRuntimeMXBean().getName();
+            return jvm.contains("@") ? jvm.substring(jvm.indexOf('@') + 1) : "localhost";
+        }
+    }
+}

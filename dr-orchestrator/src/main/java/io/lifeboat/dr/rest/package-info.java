@@ -1,0 +1,4 @@
+/**
+ * The orchestrator's REST API.
+ */
+package io.lifeboat.dr.rest;

@@ -1,0 +1,246 @@
+package io.lifeboat.dr.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.lifeboat.dr.config.DrConfig;
+import io.lifeboat.dr.config.DrSettings;
+import io.lifeboat.dr.config.TargetSettings;
+import io.lifeboat.dr.domain.QuorumVerdict;
+import io.lifeboat.dr.domain.RunMode;
+import io.lifeboat.dr.domain.RunRequest;
+import io.lifeboat.dr.domain.Runbooks;
+import io.lifeboat.dr.domain.TargetRuns;
+import io.lifeboat.dr.postgres.FenceOnReturn;
+import io.lifeboat.dr.postgres.Fencer;
+import io.lifeboat.dr.postgres.PgInspector;
+import io.lifeboat.dr.postgres.ReturnCheck;
+import io.lifeboat.events.Command;
+import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.DrRunUpdated;
+import io.lifeboat.events.dr.StartFailover;
+import io.lifeboat.events.policy.FailoverMode;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The orchestrator's single acting thread: reads the run log, claims and resumes the runs it finds, then on every
+ * tick (and on news from the inbox) starts failovers the health quorum or an operator asks for, advances active
+ * runs, and fences old primaries that come back.
+ */
+@ApplicationScoped
+public class FailoverExecutor {
+
+    private static final Logger LOG = Logger.getLogger(FailoverExecutor.class);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration SIGHTING_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Map<String, TargetRuns> runs = new ConcurrentHashMap<>();
+    private final Map<String, String> lastRefusal = new ConcurrentHashMap<>();
+    private final Inbox inbox = new Inbox();
+    private final MemberSightings sightings = new MemberSightings();
+    private final ReturnWatch watch = new ReturnWatch();
+    private final Clock clock = Clock.systemUTC();
+    private final PgInspector inspector = new PgInspector();
+    private volatile boolean running = true;
+    private volatile String stoppedBecause;
+    private DrSettings settings;
+    private InboxReader reader;
+    private Thread thread;
+
+    @Inject
+    DrConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    void onStart(@Observes StartupEvent start) {
+        settings = DrSettings.from(config, System.getenv());
+        reader = new InboxReader(bootstrap, inbox);
+        reader.start();
+        thread = new Thread(this::run, "dr-executor");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("DR orchestrator '%s' watches targets %s with %d expected monitor(s)", settings.instanceId(),
+                settings.targets().keySet(), settings.expectedMonitors());
+    }
+
+    /**
+     * Returns the latest run of every target, as written to the run log.
+     *
+     * @return the runs, sorted by target id
+     */
+    public List<DrRunUpdated> latestRuns() {
+        return runs.values().stream().filter(r -> r.latest() != null).map(RunRecords::toRecord)
+                .sorted(Comparator.comparing(DrRunUpdated::targetId)).toList();
+    }
+
+    /**
+     * Tells why this instance stopped acting, e.g. because another instance fenced it out.
+     *
+     * @return the reason, or null while it acts
+     */
+    public String stoppedBecause() {
+        return stoppedBecause;
+    }
+
+    private void run() {
+        try (RunLog log = connect()) {
+            if (log == null) {
+                return;
+            }
+            runs.putAll(log.load());
+            FailoverSteps steps = new FailoverSteps(settings, inbox, sightings, watch, clock);
+            RunDriver driver = new RunDriver(settings, log, steps, runs, clock);
+            for (TargetSettings target : settings.targets().values()) {
+                RunNotes.watchedOnReturn(runs.getOrDefault(target.id(), TargetRuns.none()).latest())
+                        .ifPresent(member -> watch.watch(target.id(), member));
+                driver.claim(target.id());
+            }
+            while (running) {
+                try {
+                    tick(driver, steps);
+                } catch (FencedOutException e) {
+                    stoppedBecause = e.getMessage();
+                    LOG.errorf("this orchestrator instance stops acting: %s; the instance that took over acts now",
+                            e.getMessage());
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "DR executor tick failed; state is unchanged and is retried on the next tick");
+                }
+                inbox.awaitNews(settings.tick());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (FencedOutException e) {
+            stoppedBecause = e.getMessage();
+            LOG.errorf("this orchestrator instance stops acting: %s", e.getMessage());
+        }
+    }
+
+    private RunLog connect() throws InterruptedException {
+        while (running) {
+            try {
+                return new RunLog(bootstrap);
+            } catch (RuntimeException e) {
+                LOG.warnf("the run log is not reachable yet (%s); retrying in %s", e.getMessage(), RETRY);
+                Thread.sleep(RETRY.toMillis());
+            }
+        }
+        return null;
+    }
+
+    private void tick(RunDriver driver, FailoverSteps steps) {
+        for (Command command : inbox.drainCommands()) {
+            handle(driver, command);
+        }
+        for (TargetSettings target : settings.targets().values()) {
+            fenceReturning(driver, target);
+            if (driver.active(target.id()) == null) {
+                sightPrimary(driver, target);
+                startOnQuorum(driver, steps, target);
+            }
+            driver.advance(target);
+        }
+    }
+
+    private void handle(RunDriver driver, Command command) {
+        TargetSettings target = settings.targets().get(command.targetId());
+        if (target == null) {
+            LOG.warnf("%s for target '%s' ignored: no such target is configured under lifeboat.dr.targets",
+                    command.getClass().getSimpleName(), command.targetId());
+            return;
+        }
+        if (command instanceof ApproveRun approve) {
+            driver.decide(target.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
+        } else if (command instanceof StartFailover failover) {
+            String runId = "failover-" + failover.commandId();
+            TargetRuns history = driver.history(target.id());
+            if (history.latest() != null && history.latest().runId().equals(runId)) {
+                return;
+            }
+            RunMode mode = mode(target) == RunMode.RESTORE_ONLY ? RunMode.MANUAL : mode(target);
+            refused(target.id(), driver.start(new RunRequest(runId, target.id(), Runbooks.postgresPrimaryFailure(),
+                    mode, false, failover.requestedBy(), failover.reason(), clock.instant())));
+        }
+    }
+
+    private void startOnQuorum(RunDriver driver, FailoverSteps steps, TargetSettings target) {
+        QuorumVerdict verdict = steps.verdict(target.id());
+        if (!verdict.down()) {
+            lastRefusal.remove(target.id());
+            return;
+        }
+        RunMode mode = mode(target);
+        if (mode == RunMode.RESTORE_ONLY) {
+            refused(target.id(), "target '" + target.id() + "' is down but its failover mode is RESTORE: no "
+                    + "failover is started, restore it from a backup");
+            return;
+        }
+        var at = clock.instant();
+        refused(target.id(), driver.start(new RunRequest("failover-" + target.id() + "-" + at.toEpochMilli(),
+                target.id(), Runbooks.postgresPrimaryFailure(), mode, false, "health-quorum", verdict.reason(), at)));
+    }
+
+    private void refused(String targetId, String refusal) {
+        if (refusal != null && !refusal.equals(lastRefusal.put(targetId, refusal))) {
+            LOG.warnf("no failover started: %s", refusal);
+        }
+    }
+
+    private RunMode mode(TargetSettings target) {
+        FailoverMode mode = target.failoverMode()
+                .or(() -> inbox.policy(target.id()).map(policy -> policy.failoverMode()))
+                .orElse(FailoverMode.MANUAL);
+        return RunMode.of(mode);
+    }
+
+    private void sightPrimary(RunDriver driver, TargetSettings target) {
+        // What the primary had written while it answered is the base of the data-loss estimate after it fails.
+        sightings.record(target.id(), inspector.inspect(target.member(driver.primary(target.id())),
+                SIGHTING_TIMEOUT));
+    }
+
+    private void fenceReturning(RunDriver driver, TargetSettings target) {
+        String member = watch.watched().get(target.id());
+        if (member == null) {
+            return;
+        }
+        Fencer fencer = target.fenceCommand() == null ? new Fencer() : new Fencer(target.fenceCommand());
+        ReturnCheck check = new FenceOnReturn(fencer).check(target.member(member), settings.stepTimeout());
+        switch (check.outcome()) {
+            case CAME_BACK_WRITABLE_AND_FENCED -> {
+                LOG.warnf("target '%s': %s", target.id(), check.summary());
+                driver.note(target.id(), RunNotes.FENCED_ON_RETURN, check.summary());
+                watch.release(target.id());
+            }
+            case CAME_BACK_WRITABLE_FENCE_FAILED -> LOG.errorf("target '%s': %s; retried on the next tick",
+                    target.id(), check.summary());
+            default -> {
+                // Still away, or back but not writable: keep watching, it may still come back as a primary.
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (reader != null) {
+            reader.close();
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.lifeboat.dr.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.lifeboat.events.Command;
+import io.lifeboat.events.LifeboatMessage;
+import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.StartFailover;
+import io.lifeboat.events.health.HealthStatus;
+import io.lifeboat.events.health.TargetHealthReported;
+import io.lifeboat.events.policy.PolicyDefined;
+
+/**
+ * What the orchestrator has heard: the latest health report per (target, monitor), the policies, and the queued
+ * failover and approval commands; the executor waits on it for news.
+ */
+public final class Inbox {
+
+    private final Map<String, Map<String, TargetHealthReported>> reports = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unhealthySince = new ConcurrentHashMap<>();
+    private final Map<String, PolicyDefined> policies = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
+    private final Semaphore news = new Semaphore(0);
+
+    /**
+     * Takes in one message; messages of other types are ignored.
+     *
+     * @param message a health report, a policy, or a DR command
+     */
+    public void accept(LifeboatMessage message) {
+        if (message instanceof TargetHealthReported report) {
+            report(report);
+        } else if (message instanceof PolicyDefined policy) {
+            policies.put(policy.targetId(), policy);
+        } else if (message instanceof StartFailover || message instanceof ApproveRun) {
+            commands.add((Command) message);
+            news.release();
+        }
+    }
+
+    /**
+     * Forgets a target's policy (a tombstone on the policies topic).
+     *
+     * @param targetId the target
+     */
+    public void policyRemoved(String targetId) {
+        policies.remove(targetId);
+    }
+
+    private void report(TargetHealthReported report) {
+        String key = report.targetId() + "\u0000" + report.monitorId();
+        Map<String, TargetHealthReported> perMonitor = reports.computeIfAbsent(report.targetId(),
+                id -> new ConcurrentHashMap<>());
+        TargetHealthReported previous = perMonitor.get(report.monitorId());
+        if (previous != null && previous.reportedAt().isAfter(report.reportedAt())) {
+            return;
+        }
+        perMonitor.put(report.monitorId(), report);
+        // The start of each monitor's current UNHEALTHY streak, to measure recovery from the first sighting.
+        if (report.status() == HealthStatus.UNHEALTHY) {
+            unhealthySince.putIfAbsent(key, report.reportedAt());
+        } else {
+            unhealthySince.remove(key);
+        }
+        if (report.status() != HealthStatus.HEALTHY) {
+            news.release();
+        }
+    }
+
+    /**
+     * Returns the latest report of every monitor about a target.
+     *
+     * @param targetId the target
+     * @return the reports, one per monitor
+     */
+    public List<TargetHealthReported> latest(String targetId) {
+        return List.copyOf(reports.getOrDefault(targetId, Map.of()).values());
+    }
+
+    /**
+     * Returns when the earliest current UNHEALTHY streak of any monitor of a target began.
+     *
+     * @param targetId the target
+     * @return the first UNHEALTHY report of the streaks still going on, or empty
+     */
+    public Optional<Instant> unhealthySince(String targetId) {
+        String prefix = targetId + "\u0000";
+        return unhealthySince.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
+                .map(Map.Entry::getValue).min(Instant::compareTo);
+    }
+
+    /**
+     * Returns a target's policy.
+     *
+     * @param targetId the target
+     * @return the policy, or empty when the target has none
+     */
+    public Optional<PolicyDefined> policy(String targetId) {
+        return Optional.ofNullable(policies.get(targetId));
+    }
+
+    /**
+     * Takes every queued command, oldest first.
+     *
+     * @return the commands, removed from the queue
+     */
+    public List<Command> drainCommands() {
+        List<Command> drained = new ArrayList<>();
+        for (Command command = commands.poll(); command != null; command = commands.poll()) {
+            drained.add(command);
+        }
+        return drained;
+    }
+
+    /**
+     * Waits until news arrives or the patience runs out, then forgets the news.
+     *
+     * @param patience the longest wait
+     * @throws InterruptedException when the executor is stopped
+     */
+    public void awaitNews(Duration patience) throws InterruptedException {
+        if (news.tryAcquire(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            news.drainPermits();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.lifeboat.dr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.lifeboat.events.Topics;
+import io.lifeboat.events.dr.ApprovalRequested;
+import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.DrApproval;
+import io.lifeboat.events.dr.DrRunUpdated;
+import io.lifeboat.events.dr.FailoverCompleted;
+import io.lifeboat.events.health.HealthStatus;
+import io.lifeboat.testkit.kafka.KafkaBroker;
+import io.lifeboat.testkit.postgres.ShutdownMode;
+import io.lifeboat.testkit.process.Await;
+
+/**
+ * A MANUAL target: the quorum's failover waits for a person, asks once, promotes nothing until approved, and
+ * names the approver in the run's approval chain.
+ */
+class ManualFailoverIT {
+
+    private static KafkaBroker broker;
+    private static DrKafka kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start();
+        DrKafka.createTopics(broker);
+        kafka = new DrKafka(broker);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+        broker.close();
+    }
+
+    @Test
+    void waitsForAnApprovalAndCompletesOnceOpsApproves() throws Exception {
+        String target = "orders-db";
+        try (PgPair pg = new PgPair(); Monitors monitors = new Monitors(kafka, target)) {
+            var settings = pg.settings(target);
+            settings.put("lifeboat.dr.targets." + target + ".failover-mode", "MANUAL");
+            try (DrProcess dr = DrProcess.start("dr-manual", broker.bootstrapServers(), settings)) {
+                pg.primary.stop(ShutdownMode.IMMEDIATE);
+                monitors.report(HealthStatus.UNHEALTHY, "monitor-1", "monitor-2", "monitor-3");
+
+                Await.until("an approval requested", Duration.ofSeconds(30),
+                        () -> !kafka.read(Topics.DR_EVENTS.name(), ApprovalRequested.class, target).isEmpty(),
+                        () -> "no ApprovalRequested; the orchestrator's log: " + dr.log());
+                ApprovalRequested asked = kafka.read(Topics.DR_EVENTS.name(), ApprovalRequested.class, target)
+                        .get(0);
+                assertThat(asked.stepId()).isEqualTo("check-quorum");
+                assertThat(pg.standby.isInRecovery()).isTrue();
+
+                kafka.send(new ApproveRun("approve-1", target, asked.runId(), asked.stepId(), true,
+                        "primary host is gone", "ops:jane", null, 1));
+
+                Await.until("the failover completed", Duration.ofSeconds(40),
+                        () -> !kafka.read(Topics.DR_EVENTS.name(), FailoverCompleted.class, target).isEmpty(),
+                        () -> "no FailoverCompleted; the orchestrator's log: " + dr.log());
+                List<DrRunUpdated> runs = kafka.read(Topics.DR_RUNS.name(), DrRunUpdated.class, target);
+                DrRunUpdated last = runs.get(runs.size() - 1);
+                assertThat(last.status()).isEqualTo("COMPLETED");
+                assertThat(last.approvals()).extracting(DrApproval::approverId).containsExactly("ops:jane");
+                assertThat(kafka.read(Topics.DR_EVENTS.name(), ApprovalRequested.class, target)).hasSize(1);
+                assertThat(kafka.read(Topics.DR_EVENTS.name(), FailoverCompleted.class, target)).hasSize(1);
+                assertThat(pg.standby.isInRecovery()).isFalse();
+            }
+        }
+    }
+}
