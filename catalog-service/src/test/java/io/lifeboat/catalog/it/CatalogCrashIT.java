@@ -34,6 +34,7 @@ import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.rpo.RpoLagMeasured;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.process.Await;
+import io.lifeboat.testkit.process.ServiceJar;
 
 /**
  * Exactly-once across a crash: the packaged catalog is killed with SIGKILL while a transaction holding catalog
@@ -78,7 +79,7 @@ class CatalogCrashIT {
             second.add(completed(db, db + "-b2", t0.plusSeconds(3660)));
         }
 
-        CatalogProcess a = CatalogProcess.start("catalog-a", broker.bootstrapServers(),
+        ServiceJar a = CatalogProcess.start("catalog-a", broker.bootstrapServers(),
                 Files.createTempDirectory("catalog-a-"), slowCommits);
         CatalogKafka.send(broker.bootstrapServers(), first.toArray(LifeboatMessage[]::new));
         Await.until("the first batch committed", Duration.ofSeconds(60),
@@ -91,7 +92,7 @@ class CatalogCrashIT {
 
         Instant restart = Instant.now();
         Path emptyState = Files.createTempDirectory("catalog-b-");
-        try (CatalogProcess b = CatalogProcess.start("catalog-b", broker.bootstrapServers(), emptyState,
+        try (ServiceJar b = CatalogProcess.start("catalog-b", broker.bootstrapServers(), emptyState,
                 Map.of("kafka-streams.session.timeout.ms", "6000", "lifeboat.catalog.rpo.tick", "200ms",
                         "lifeboat.catalog.rpo.publish-interval", "1s"))) {
             Await.until("every backup committed", Duration.ofSeconds(120),

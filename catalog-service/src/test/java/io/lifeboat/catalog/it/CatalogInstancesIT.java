@@ -25,6 +25,7 @@ import io.lifeboat.events.LifeboatMessage;
 import io.lifeboat.events.envelope.LifeboatJson;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.process.Await;
+import io.lifeboat.testkit.process.ServiceJar;
 
 /**
  * Two catalog instances of one application share the partitions: each holds some targets, and either answers for
@@ -48,9 +49,9 @@ class CatalogInstancesIT {
     @Test
     void eitherInstanceAnswersForEveryTargetAndEachHoldsOnlyItsOwn() throws Exception {
         Map<String, String> config = Map.of("kafka-streams.session.timeout.ms", "6000");
-        try (CatalogProcess a = CatalogProcess.start("catalog-a", broker.bootstrapServers(),
+        try (ServiceJar a = CatalogProcess.start("catalog-a", broker.bootstrapServers(),
                 Files.createTempDirectory("catalog-a-"), config);
-                CatalogProcess b = CatalogProcess.start("catalog-b", broker.bootstrapServers(),
+                ServiceJar b = CatalogProcess.start("catalog-b", broker.bootstrapServers(),
                         Files.createTempDirectory("catalog-b-"), config)) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             List<LifeboatMessage> facts = new ArrayList<>();
@@ -83,7 +84,7 @@ class CatalogInstancesIT {
         }
     }
 
-    private static Set<String> targets(CatalogProcess catalog, String path) {
+    private static Set<String> targets(ServiceJar catalog, String path) {
         var response = catalog.get(path);
         Set<String> ids = new HashSet<>();
         if (response.statusCode() == 200) {

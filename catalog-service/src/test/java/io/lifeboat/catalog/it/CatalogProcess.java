@@ -1,104 +1,31 @@
 package io.lifeboat.catalog.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.lifeboat.testkit.process.Await;
-import io.lifeboat.testkit.process.ChildProcess;
+import io.lifeboat.testkit.process.ServiceJar;
 
 /**
- * The packaged catalog service ({@code target/quarkus-app/quarkus-run.jar}) as a process of its own, so that a test
- * can kill it the way a machine dies: SIGKILL, in the middle of a transaction.
+ * Starts the packaged catalog service as a process of its own (see {@link ServiceJar}), with its Kafka Streams
+ * settings: the broker, a state directory, and its own address for interactive queries.
  */
-final class CatalogProcess implements AutoCloseable {
+final class CatalogProcess {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-
-    private final ChildProcess process;
-    private final int port;
-
-    private CatalogProcess(ChildProcess process, int port) {
-        this.process = process;
-        this.port = port;
+    private CatalogProcess() {
     }
 
     /** Starts the service and waits until it reports ready. */
-    static CatalogProcess start(String name, String bootstrap, Path stateDir, Map<String, String> config) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests through "
-                    + "'./mvnw verify', which packages the service first");
-        }
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dquarkus.kafka-streams.bootstrap-servers=" + bootstrap, "-Dquarkus.http.port=" + port,
-                "-Dquarkus.kafka-streams.application-server=localhost:" + port,
-                "-Dkafka-streams.state.dir=" + stateDir));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
-        try {
-            Path log = Files.createTempFile(name + "-", ".log");
-            ChildProcess process = ChildProcess.start(name, command, Path.of("."), log);
-            CatalogProcess catalog = new CatalogProcess(process, port);
-            Await.until(name + " ready", Duration.ofSeconds(90), catalog::ready,
-                    () -> name + " is not ready; its log: " + log);
-            return catalog;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** GETs a path of the service's API. */
-    HttpResponse<String> get(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Kills the process with SIGKILL: no shutdown hook runs, no transaction commits. */
-    void crash() {
-        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        Await.until(process + " gone", Duration.ofSeconds(20), () -> !process.isAlive(), () -> "still alive");
-    }
-
-    private boolean ready() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException(process + " exited; its log: " + process.log());
-        }
-        try {
-            return get("/q/health/ready").statusCode() == 200;
-        } catch (UncheckedIOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        process.close();
+    static ServiceJar start(String name, String bootstrap, Path stateDir, Map<String, String> config) {
+        return ServiceJar.start(name, "512m", Duration.ofSeconds(90), port -> {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("kafka.bootstrap.servers", bootstrap);
+            properties.put("quarkus.kafka-streams.bootstrap-servers", bootstrap);
+            properties.put("quarkus.kafka-streams.application-server", "localhost:" + port);
+            properties.put("kafka-streams.state.dir", stateDir.toString());
+            properties.putAll(config);
+            return properties;
+        });
     }
 }

@@ -16,6 +16,7 @@ import io.lifeboat.events.health.HealthStatus;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
+import io.lifeboat.testkit.process.ServiceJar;
 
 /**
  * The packaged orchestrator against a real PostgreSQL primary and standby: three monitors' reports drive the
@@ -45,7 +46,7 @@ class FailoverIT {
         try (PgPair pg = new PgPair(); Monitors monitors = new Monitors(kafka, target)) {
             var settings = pg.settings(target);
             settings.put("lifeboat.dr.targets." + target + ".failover-mode", "AUTOMATIC");
-            try (DrProcess dr = DrProcess.start("dr-failover", broker.bootstrapServers(), settings)) {
+            try (ServiceJar dr = DrProcess.start("dr-failover", broker.bootstrapServers(), settings)) {
                 PgPair.write(pg.primary, "INSERT INTO ledger VALUES (1)");
                 pg.primary.stop(ShutdownMode.IMMEDIATE);
                 monitors.report(HealthStatus.UNHEALTHY, "monitor-1", "monitor-2");
@@ -89,7 +90,7 @@ class FailoverIT {
         try (PgPair pg = new PgPair(); Monitors monitors = new Monitors(kafka, target)) {
             var settings = pg.settings(target);
             settings.put("lifeboat.dr.targets." + target + ".failover-mode", "AUTOMATIC");
-            try (DrProcess dr = DrProcess.start("dr-minority", broker.bootstrapServers(), settings)) {
+            try (ServiceJar dr = DrProcess.start("dr-minority", broker.bootstrapServers(), settings)) {
                 monitors.report(HealthStatus.UNHEALTHY, "monitor-1");
                 Thread.sleep(5_000);
                 monitors.report(HealthStatus.SUSPECT, "monitor-1", "monitor-2", "monitor-3");

@@ -16,6 +16,7 @@ import io.lifeboat.events.health.HealthStatus;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
+import io.lifeboat.testkit.process.ServiceJar;
 
 /**
  * An orchestrator killed with SIGKILL between fence-primary and promote-standby: a new instance claims the run
@@ -49,7 +50,7 @@ class FailoverResumeIT {
             var rehearsal = new java.util.HashMap<>(settings);
             rehearsal.put("lifeboat.dr.debug.pause-before-step", "promote-standby");
             rehearsal.put("lifeboat.dr.debug.pause", "5m");
-            DrProcess first = DrProcess.start("dr-first", broker.bootstrapServers(), rehearsal);
+            ServiceJar first = DrProcess.start("dr-first", broker.bootstrapServers(), rehearsal);
             try {
                 pg.primary.stop(ShutdownMode.IMMEDIATE);
                 monitors.report(HealthStatus.UNHEALTHY, "monitor-1", "monitor-2");
@@ -64,7 +65,7 @@ class FailoverResumeIT {
             assertThat(stepStatus(atCrash, "promote-standby")).isEqualTo("PENDING");
             assertThat(pg.standby.isInRecovery()).isTrue();
 
-            try (DrProcess second = DrProcess.start("dr-second", broker.bootstrapServers(), settings)) {
+            try (ServiceJar second = DrProcess.start("dr-second", broker.bootstrapServers(), settings)) {
                 Await.until("the failover completed", Duration.ofSeconds(40),
                         () -> !kafka.read(Topics.DR_EVENTS.name(), FailoverCompleted.class, target).isEmpty(),
                         () -> "no FailoverCompleted; the second instance's log: " + second.log());

@@ -19,6 +19,7 @@ import io.lifeboat.events.health.HealthStatus;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
+import io.lifeboat.testkit.process.ServiceJar;
 
 /**
  * A MANUAL target: the quorum's failover waits for a person, asks once, promotes nothing until approved, and
@@ -48,7 +49,7 @@ class ManualFailoverIT {
         try (PgPair pg = new PgPair(); Monitors monitors = new Monitors(kafka, target)) {
             var settings = pg.settings(target);
             settings.put("lifeboat.dr.targets." + target + ".failover-mode", "MANUAL");
-            try (DrProcess dr = DrProcess.start("dr-manual", broker.bootstrapServers(), settings)) {
+            try (ServiceJar dr = DrProcess.start("dr-manual", broker.bootstrapServers(), settings)) {
                 pg.primary.stop(ShutdownMode.IMMEDIATE);
                 monitors.report(HealthStatus.UNHEALTHY, "monitor-1", "monitor-2", "monitor-3");
 

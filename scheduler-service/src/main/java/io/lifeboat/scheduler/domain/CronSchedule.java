@@ -93,7 +93,9 @@ public final class CronSchedule {
         Objects.requireNonNull(after, "CronSchedule.next: after");
         // No local time at or before after's own wall-clock time maps past it (the mapping is monotonic), so start
         // there; inside a repeated hour a few matches map to the first occurrence and are skipped.
-        LocalDateTime local = LocalDateTime.ofInstant(after, zone);
+        // Slots are whole seconds (Quartz) or minutes (Unix); cron-utils would carry the fraction of the start into
+        // every later match (a start at :42.977 gave :43.977), so start from the truncated time.
+        LocalDateTime local = LocalDateTime.ofInstant(after, zone).truncatedTo(resolution());
         Optional<ZonedDateTime> match = localTimes.nextExecution(local.atZone(ZoneOffset.UTC));
         while (match.isPresent()) {
             Instant candidate = toInstant(match.get().toLocalDateTime());
@@ -112,8 +114,7 @@ public final class CronSchedule {
         Objects.requireNonNull(atOrBefore, "CronSchedule.previous: atOrBefore");
         ZoneRules rules = zone.getRules();
         // A Unix expression has no seconds field and cron-utils matches it at any second of a matching minute.
-        LocalDateTime local = LocalDateTime.ofInstant(atOrBefore, zone)
-                .truncatedTo(syntax == CronSyntax.UNIX ? ChronoUnit.MINUTES : ChronoUnit.SECONDS);
+        LocalDateTime local = LocalDateTime.ofInstant(atOrBefore, zone).truncatedTo(resolution());
         ZoneOffsetTransition transition = rules.getTransition(local);
         boolean secondOccurrence = transition != null && transition.isOverlap()
                 && rules.getOffset(atOrBefore).equals(transition.getOffsetAfter());
@@ -143,6 +144,10 @@ public final class CronSchedule {
             next = next(next.get());
         }
         return times;
+    }
+
+    private ChronoUnit resolution() {
+        return syntax == CronSyntax.UNIX ? ChronoUnit.MINUTES : ChronoUnit.SECONDS;
     }
 
     /**

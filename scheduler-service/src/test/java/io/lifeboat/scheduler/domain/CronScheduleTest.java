@@ -119,6 +119,18 @@ class CronScheduleTest {
     }
 
     @Test
+    void findsWholeSecondSlotsFromAStartWithAFractionOfASecond() {
+        CronSchedule everySecond = CronSchedule.parse("* * * * * ?");
+        Instant start = Instant.parse("2026-11-22T12:50:42.977Z");
+
+        assertThat(everySecond.next(start)).contains(Instant.parse("2026-11-22T12:50:43Z"));
+        assertThat(everySecond.between(start, Instant.parse("2026-11-22T12:50:45Z"), 10)).containsExactly(
+                Instant.parse("2026-11-22T12:50:43Z"), Instant.parse("2026-11-22T12:50:44Z"),
+                Instant.parse("2026-11-22T12:50:45Z"));
+        assertThat(CronSchedule.parse("* * * * *").next(start)).contains(Instant.parse("2026-11-22T12:51:00Z"));
+    }
+
+    @Test
     void choosesUnixForFiveFieldsAndQuartzForSixOrSeven() {
         assertThat(CronSchedule.parse("0 2 * * *", null).syntax()).isEqualTo(CronSyntax.UNIX);
         assertThat(CronSchedule.parse("0 0 2 * * ?", null).syntax()).isEqualTo(CronSyntax.QUARTZ);
