@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.FailoverCompleted;
 import io.lifeboat.events.health.HealthStatus;
-import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
 import io.lifeboat.testkit.process.ServiceJar;
@@ -22,23 +19,7 @@ import io.lifeboat.testkit.process.ServiceJar;
  * The packaged orchestrator against a real PostgreSQL primary and standby: three monitors' reports drive the
  * quorum; a majority seeing the primary down fails it over once, fenced; a minority or SUSPECT changes nothing.
  */
-class FailoverIT {
-
-    private static KafkaBroker broker;
-    private static DrKafka kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start();
-        DrKafka.createTopics(broker);
-        kafka = new DrKafka(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-        broker.close();
-    }
+class FailoverIT extends OwnBroker {
 
     @Test
     void killingThePrimaryPromotesTheStandbyOnceAndFencesTheOldPrimaryOnReturn() throws Exception {

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.FailoverCompleted;
 import io.lifeboat.events.health.HealthStatus;
-import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
 import io.lifeboat.testkit.process.ServiceJar;
@@ -22,23 +19,7 @@ import io.lifeboat.testkit.process.ServiceJar;
  * An orchestrator killed with SIGKILL between fence-primary and promote-standby: a new instance claims the run
  * at the next epoch and completes it, promoting the standby exactly once.
  */
-class FailoverResumeIT {
-
-    private static KafkaBroker broker;
-    private static DrKafka kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start();
-        DrKafka.createTopics(broker);
-        kafka = new DrKafka(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-        broker.close();
-    }
+class FailoverResumeIT extends OwnBroker {
 
     @Test
     void aNewInstanceResumesAtPromoteAfterTheFirstWasKilledAndPromotesExactlyOnce() throws Exception {

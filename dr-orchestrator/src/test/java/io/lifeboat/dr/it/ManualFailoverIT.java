@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.lifeboat.events.Topics;
@@ -16,7 +14,6 @@ import io.lifeboat.events.dr.DrApproval;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.FailoverCompleted;
 import io.lifeboat.events.health.HealthStatus;
-import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
 import io.lifeboat.testkit.process.ServiceJar;
@@ -25,23 +22,7 @@ import io.lifeboat.testkit.process.ServiceJar;
  * A MANUAL target: the quorum's failover waits for a person, asks once, promotes nothing until approved, and
  * names the approver in the run's approval chain.
  */
-class ManualFailoverIT {
-
-    private static KafkaBroker broker;
-    private static DrKafka kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start();
-        DrKafka.createTopics(broker);
-        kafka = new DrKafka(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-        broker.close();
-    }
+class ManualFailoverIT extends OwnBroker {
 
     @Test
     void waitsForAnApprovalAndCompletesOnceOpsApproves() throws Exception {
