@@ -2,6 +2,7 @@ package io.lifeboat.scheduler.streams;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -141,13 +142,13 @@ final class SchedulerProcessor implements Processor<String, byte[], Object, Obje
             return;
         }
         loadWakeUps(now);
-        for (Map.Entry<String, Instant> wake : Map.copyOf(wakeUps).entrySet()) {
-            if (wake.getValue().isAfter(now)) {
-                continue;
-            }
-            TargetSchedule state = schedules.get(wake.getKey());
+        // Only the targets whose next run has come are read from the store; the others cost a comparison.
+        List<String> due = wakeUps.entrySet().stream().filter(wake -> !wake.getValue().isAfter(now))
+                .map(Map.Entry::getKey).toList();
+        for (String targetId : due) {
+            TargetSchedule state = schedules.get(targetId);
             if (state == null) {
-                wakeUps.remove(wake.getKey());
+                wakeUps.remove(targetId);
                 continue;
             }
             Plan plan = planner.plan(state, now);
