@@ -1,8 +1,5 @@
 package io.lifeboat.dr.config;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +11,7 @@ import java.util.TreeMap;
 import io.lifeboat.dr.domain.RunSettings;
 import io.lifeboat.dr.postgres.FenceCommand;
 import io.lifeboat.dr.postgres.PgEndpoint;
+import io.lifeboat.events.ServiceInstance;
 
 /**
  * The orchestrator's validated settings.
@@ -52,7 +50,7 @@ public record DrSettings(String instanceId, int expectedMonitors, RunSettings ru
      */
     public static DrSettings from(DrConfig config, Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
-        String instanceId = config.instanceId().map(String::strip).orElseGet(DrSettings::defaultInstanceId);
+        String instanceId = config.instanceId().map(String::strip).orElseGet(ServiceInstance::defaultId);
         if (instanceId.isEmpty()) {
             problems.add(PREFIX + "instance-id is blank; leave it unset for <hostname>-<pid>");
         }
@@ -123,29 +121,6 @@ public record DrSettings(String instanceId, int expectedMonitors, RunSettings ru
     private static void positive(String name, Duration value, boolean zeroAllowed, List<String> problems) {
         if (value.isNegative() || (!zeroAllowed && value.isZero())) {
             problems.add(PREFIX + name + " must be " + (zeroAllowed ? "zero or " : "") + "positive, was " + value);
-        }
-    }
-
-    /**
-     * Returns the instance id used when none is configured.
-     *
-     * @return {@code <hostname>-<pid>}
-     */
-    public static String defaultInstanceId() {
-        return hostname() + "-" + ProcessHandle.current().pid();
-    }
-
-    private static String hostname() {
-        String fromEnv = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("");
-        if (!fromEnv.isBlank()) {
-            return fromEnv.strip();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            // The JVM's name is "<pid>@<host>" on every common JVM; it needs no name resolution.
-            String jvm = ManagementFactory.getRuntimeMXBean().getName();
-            return jvm.contains("@") ? jvm.substring(jvm.indexOf('@') + 1) : "localhost";
         }
     }
 }

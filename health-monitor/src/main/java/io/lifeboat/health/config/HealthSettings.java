@@ -1,15 +1,12 @@
 package io.lifeboat.health.config;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
+import io.lifeboat.events.ServiceInstance;
 import io.lifeboat.health.domain.Hysteresis;
 
 /**
@@ -39,7 +36,7 @@ public record HealthSettings(String monitorId, List<TargetSettings> targets) {
      */
     public static HealthSettings from(HealthConfig config) {
         List<String> problems = new ArrayList<>();
-        String monitorId = config.monitorId().map(String::strip).orElseGet(HealthSettings::defaultMonitorId);
+        String monitorId = config.monitorId().map(String::strip).orElseGet(ServiceInstance::defaultId);
         if (monitorId.isEmpty()) {
             problems.add(PREFIX + "monitor-id is blank; leave it unset for <hostname>-<pid>");
         }
@@ -92,29 +89,6 @@ public record HealthSettings(String monitorId, List<TargetSettings> targets) {
     private static void fraction(String key, double value, List<String> problems) {
         if (!(value > 0 && value <= 1)) {
             problems.add(key + " must be a fraction in (0, 1], was " + value);
-        }
-    }
-
-    /**
-     * Returns the id a monitor signs with when none is set: {@code <hostname>-<pid>}, unique among running monitors.
-     *
-     * @return the default monitor id
-     */
-    public static String defaultMonitorId() {
-        return hostname() + "-" + ProcessHandle.current().pid();
-    }
-
-    private static String hostname() {
-        String fromEnv = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("");
-        if (!fromEnv.isBlank()) {
-            return fromEnv.strip();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            // The JVM's name is "<pid>@<host>" on every common JVM; it needs no name resolution.
-            String jvm = ManagementFactory.getRuntimeMXBean().getName();
-            return jvm.contains("@") ? jvm.substring(jvm.indexOf('@') + 1) : "localhost";
         }
     }
 }
