@@ -43,15 +43,32 @@ public final class ServiceJar implements AutoCloseable {
      */
     public static ServiceJar start(String name, String maxHeap, Duration patience,
             IntFunction<Map<String, String>> config) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests through "
-                    + "'./mvnw verify', which packages the service first");
+        return start(JAR, name, maxHeap, patience, config);
+    }
+
+    /**
+     * Starts another module's packaged service, e.g. {@code ../pg-agent/target/quarkus-app/quarkus-run.jar}, the
+     * same way as {@link #start(String, String, Duration, IntFunction)}.
+     *
+     * @param jar the service's {@code quarkus-run.jar}
+     * @param name name of the instance, for its log file and messages
+     * @param maxHeap the JVM's {@code -Xmx}, e.g. {@code 256m}
+     * @param patience how long it may take to become ready
+     * @param config system properties of the instance, given its HTTP port
+     * @return the running instance
+     * @throws IllegalStateException when the jar is missing, or the process exits or is not ready in time
+     */
+    public static ServiceJar start(Path jar, String name, String maxHeap, Duration patience,
+            IntFunction<Map<String, String>> config) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package that service first "
+                    + "('./mvnw verify' builds the modules in order, or './mvnw -pl <module> package -DskipTests')");
         }
         int port = FreePorts.find();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port));
         config.apply(port).forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         try {
             Path log = Files.createTempFile(name + "-", ".log");
             ServiceJar service = new ServiceJar(ChildProcess.start(name, command, Path.of("."), log), port);
