@@ -32,6 +32,7 @@ import io.lifeboat.events.dr.FailoverFailed;
 import io.lifeboat.events.dr.FailoverStepCompleted;
 import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
+import io.lifeboat.events.dr.StartRestore;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
 import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.health.TargetRecovered;
@@ -81,6 +82,7 @@ public final class EventTypes {
             v1(TargetWarningCleared.class, "io.lifeboat.health.target-warning-cleared", Topics.HEALTH),
             v1(StartFailover.class, "io.lifeboat.dr.start-failover", Topics.DR_COMMANDS),
             v1(StartDrill.class, "io.lifeboat.dr.start-drill", Topics.DR_COMMANDS),
+            v1(StartRestore.class, "io.lifeboat.dr.start-restore", Topics.DR_COMMANDS),
             v1(FailoverStepCompleted.class, "io.lifeboat.dr.failover-step-completed", Topics.DR_EVENTS),
             v1(FailoverCompleted.class, "io.lifeboat.dr.failover-completed", Topics.DR_EVENTS),
             v1(FailoverFailed.class, "io.lifeboat.dr.failover-failed", Topics.DR_EVENTS),

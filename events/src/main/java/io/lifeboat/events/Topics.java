@@ -29,6 +29,7 @@ import io.lifeboat.events.dr.FailoverFailed;
 import io.lifeboat.events.dr.FailoverStepCompleted;
 import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
+import io.lifeboat.events.dr.StartRestore;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
 import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.health.TargetRecovered;
@@ -83,9 +84,10 @@ public final class Topics {
             "Target outages and recoveries, decided with hysteresis over consecutive probes; each monitor's "
                     + "periodic report per target (its heartbeat); disk and memory warnings.");
     public static final Topic DR_COMMANDS = new Topic("lifeboat.dr.commands", TopicKey.TARGET_ID,
-            List.of(StartFailover.class, StartDrill.class, ApproveRun.class), List.of("scheduler-service", "external"),
-            false,
-            "Failover and drill requests for the DR orchestrator, from the scheduler, operators or other systems.");
+            List.of(StartFailover.class, StartDrill.class, StartRestore.class, ApproveRun.class),
+            List.of("scheduler-service", "external"), false,
+            "Failover, restore and drill requests and approvals for the DR orchestrator, from the scheduler, "
+                    + "operators or other systems.");
     public static final Topic DR_EVENTS = new Topic("lifeboat.dr.events", TopicKey.TARGET_ID,
             List.of(FailoverStepCompleted.class, FailoverCompleted.class, FailoverFailed.class,
                     DrillCompleted.class, ApprovalRequested.class),

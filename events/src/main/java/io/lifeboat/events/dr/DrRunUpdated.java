@@ -2,6 +2,7 @@ package io.lifeboat.events.dr;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.lifeboat.events.LifeboatMessage;
 import io.lifeboat.events.Require;
@@ -31,11 +32,13 @@ import io.lifeboat.events.Require;
  * @param finishedAt instant the run ended (optional)
  * @param outcome how it ended, in words (optional)
  * @param trail the audit trail: who did what, when
+ * @param parameters what the run was asked to do beyond its runbook, e.g. {@code scenario}, {@code pointInTime},
+ *        {@code backupId}, {@code destination} of a restore (optional)
  */
 public record DrRunUpdated(String runId, String targetId, String runbookId, String kind, String mode, boolean dryRun,
         String status, List<DrRunStep> steps, long epoch, String owner, String requestedBy, String reason,
         List<DrApproval> approvals, Instant lastFailoverAt, Instant startedAt, Instant updatedAt, Instant finishedAt,
-        String outcome, List<DrAuditEntry> trail) implements LifeboatMessage {
+        String outcome, List<DrAuditEntry> trail, Map<String, String> parameters) implements LifeboatMessage {
 
     /**
      * Validates ids, status and times.
@@ -55,5 +58,6 @@ public record DrRunUpdated(String runId, String targetId, String runbookId, Stri
         Require.nonNull(startedAt, "DrRunUpdated.startedAt");
         Require.nonNull(updatedAt, "DrRunUpdated.updatedAt");
         trail = Require.listOf(trail);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 }

@@ -18,9 +18,13 @@ import io.lifeboat.events.Require;
  * @param failureReason what went wrong when the drill did not pass (optional)
  * @param startedAt instant the drill started
  * @param completedAt instant the drill finished
+ * @param measuredRpo the data a real recovery from the same point would have lost: the drill's start minus the
+ *        instant the restored data is consistent to (optional)
+ * @param restoredTo instant the restored data is consistent to (optional)
  */
 public record DrillCompleted(String commandId, String targetId, String backupId, boolean passed,
-        Duration restoreTime, Duration rto, String failureReason, Instant startedAt, Instant completedAt)
+        Duration restoreTime, Duration rto, String failureReason, Instant startedAt, Instant completedAt,
+        Duration measuredRpo, Instant restoredTo)
         implements
             LifeboatMessage {
 
@@ -38,6 +42,25 @@ public record DrillCompleted(String commandId, String targetId, String backupId,
         }
         Require.nonNull(startedAt, "DrillCompleted.startedAt");
         Require.nonNull(completedAt, "DrillCompleted.completedAt");
+    }
+
+    /**
+     * Creates a drill outcome without the recovery point, as published before it was measured.
+     *
+     * @param commandId id of the StartDrill
+     * @param targetId id of the target
+     * @param backupId backup that was restored
+     * @param passed whether the drill passed
+     * @param restoreTime measured restore time
+     * @param rto recovery time objective
+     * @param failureReason what went wrong, for a failed drill
+     * @param startedAt instant the drill started
+     * @param completedAt instant the drill finished
+     */
+    public DrillCompleted(String commandId, String targetId, String backupId, boolean passed, Duration restoreTime,
+            Duration rto, String failureReason, Instant startedAt, Instant completedAt) {
+        this(commandId, targetId, backupId, passed, restoreTime, rto, failureReason, startedAt, completedAt, null,
+                null);
     }
 
     /**
