@@ -26,9 +26,16 @@ public interface PgConfig {
         @WithDefault("8")
         int walPrefetch();
 
-        /** Where verifications restore FULL backups into scratch servers; removed after each check. */
+        /**
+         * Where verifications restore FULL backups into scratch servers (removed after each check); its
+         * {@code discards/} holds the pending discards of restores with {@code discard-after}, kept across restarts.
+         */
         @WithDefault("${java.io.tmpdir}/lifeboat-verify")
         Path scratchDir();
+
+        /** How often due discards of {@code discard-after} restores are carried out (also once at start). */
+        @WithDefault("30s")
+        Duration discardCheck();
     }
 
     /** What all targets' change capture shares: {@code lifeboat.pg.cdc.*}. */

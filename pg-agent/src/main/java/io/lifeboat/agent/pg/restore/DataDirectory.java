@@ -2,6 +2,7 @@ package io.lifeboat.agent.pg.restore;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -75,6 +76,18 @@ final class DataDirectory {
                 if (!path.equals(dir)) {
                     Files.delete(path);
                 }
+            }
+        }
+    }
+
+    /** Deletes {@code dir} with everything in it; nothing happens when it does not exist. */
+    static void remove(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         }
     }

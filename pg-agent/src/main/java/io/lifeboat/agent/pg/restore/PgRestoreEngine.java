@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +96,8 @@ public class PgRestoreEngine implements RestoreEngine {
         checkRecoveryTarget(command);
         Optional<RestoreResult> earlier = RestoreMarker.read(command, destination.dataDir());
         if (earlier.isPresent()) {
+            // Its discard (discard-after) was recorded before the marker: a redelivery neither adds one nor
+            // postpones it.
             LOG.infof("restore '%s' into %s already completed; reporting it again", command.commandId(),
                     destination.dataDir());
             return earlier.get();
@@ -113,8 +114,10 @@ public class PgRestoreEngine implements RestoreEngine {
         }
         Path dataDir = destination.dataDir();
         DataDirectory.prepare(dataDir, command.overwrite(), target.osUser());
-        Path spoolDir = dataDir.resolveSibling("." + dataDir.getFileName() + ".lifeboat-wal");
-        Path logFile = dataDir.resolveSibling("." + dataDir.getFileName() + ".restore.log");
+        // A discard recorded for an earlier restore into this directory was about the content just replaced.
+        discards().cancel(dataDir);
+        Path spoolDir = ScratchDiscard.spoolDir(dataDir);
+        Path logFile = ScratchDiscard.logFile(dataDir);
         int port = destination.port().isPresent() ? destination.port().getAsInt() : RestorePorts.free();
         RestoredServer server = new RestoredServer(target, dataDir, port, logFile);
         WalChain chain = null;
@@ -125,7 +128,7 @@ public class PgRestoreEngine implements RestoreEngine {
             long segmentSize = segmentSize(target, dataDir);
             if (command.replaysLog()) {
                 chain = plan(command, backup, segmentSize);
-                deleteTree(spoolDir);
+                DataDirectory.remove(spoolDir);
                 Files.createDirectories(spoolDir);
                 DataDirectory.own(spoolDir, target.osUser());
                 spool = WalSpool.start(spoolDir, walStore(command.targetId()), chain, segmentSize,
@@ -156,11 +159,19 @@ public class PgRestoreEngine implements RestoreEngine {
             if (!destination.keepRunning()) {
                 server.stop();
             }
+            Optional<Instant> discardAt = destination.discardAfter().map(after -> Instant.now().plus(after));
+            if (discardAt.isPresent()) {
+                // Before the marker: once a redelivery can find the marker, the discard is certain to be recorded.
+                discards().record(new ScratchDiscard(dataDir, discardAt.get(), target.osUser(),
+                        Path.of(target.tool("pg_ctl")), command.commandId()));
+            }
             RestoreMarker.write(command, backup, dataDir, result);
             done = true;
             LOG.infof("restore '%s' of target '%s' from backup '%s' into %s reached %s (%s) on port %d%s",
                     command.commandId(), command.targetId(), backup.backupId(), dataDir, result.restoredTo(),
-                    result.restoredToPosition(), port, destination.keepRunning() ? ", server left running" : "");
+                    result.restoredToPosition(), port, destination.keepRunning()
+                            ? ", server left running" + discardAt.map(at -> " until " + at).orElse("")
+                            : "");
             return result;
         } finally {
             if (spool != null) {
@@ -171,6 +182,7 @@ public class PgRestoreEngine implements RestoreEngine {
                 // Nothing half-restored stays behind to pass for a data directory, and a retry finds it empty;
                 // the server log beside it is kept for the diagnosis.
                 DataDirectory.empty(dataDir);
+                discards().cancel(dataDir);
             }
         }
     }
@@ -264,14 +276,7 @@ public class PgRestoreEngine implements RestoreEngine {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+    private ScratchDiscards discards() {
+        return new ScratchDiscards(config.restore().scratchDir());
     }
 }

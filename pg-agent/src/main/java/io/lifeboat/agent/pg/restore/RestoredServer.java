@@ -193,6 +193,11 @@ final class RestoredServer {
     }
 
     private Optional<ProcessHandle> postmaster() {
+        return postmaster(dataDir);
+    }
+
+    /** The live postmaster process named by {@code postmaster.pid} of {@code dataDir}, if any. */
+    static Optional<ProcessHandle> postmaster(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
         try {
             if (!Files.exists(pidFile)) {

@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * the way a crash does), {@code cdc} (change capture of table {@code cdc_items} with its change feed) and
  * {@code cdc-off} (change capture disabled, with a slot and publication left behind to be dropped) and
  * {@code promoted} (the standby of a primary of its own, archived from the standby, which a test promotes). Restores
- * run PostgreSQL as the {@code postgres} OS account.
+ * run PostgreSQL as the {@code postgres} OS account; due discards of scratch servers are checked every second.
  */
 public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -59,6 +59,8 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new LinkedHashMap<>();
         config.put("lifeboat.agent.store.local-root", storeRoot.toString());
         config.put("lifeboat.agent.key.file", keyFile.toString());
+        // Scratch servers of discard-after restores go within a second of being due.
+        config.put("lifeboat.pg.restore.discard-check", "1s");
         target(config, MAIN, server, server.password());
         target(config, WRONG_PASSWORD, server, "not-" + server.password());
         target(config, TABLESPACES, withExtraTablespace(), server.password());

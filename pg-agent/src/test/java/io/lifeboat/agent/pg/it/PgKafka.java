@@ -3,9 +3,15 @@ package io.lifeboat.agent.pg.it;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.lifeboat.agentkit.testing.AgentBus;
 import io.lifeboat.events.Engine;
@@ -14,6 +20,7 @@ import io.lifeboat.events.backup.RestoreBackup;
 import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
+import io.lifeboat.testkit.kafka.KafkaBroker;
 
 /** What the pg-agent tests do on the broker: send commands, wait until they are final, read the facts. */
 final class PgKafka {
@@ -52,6 +59,15 @@ final class PgKafka {
 
         RestorePoint toLatest() {
             return new RestorePoint(backupId, time, lsn, xid, name, true);
+        }
+    }
+
+    /** Sends the command without waiting for the agent, for a test that watches its outcome as it appears. */
+    static void send(Envelope<?> command) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(CODEC.encode(command)).get();
         }
     }
 

@@ -2,9 +2,13 @@ package io.lifeboat.agent.pg.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,6 +32,7 @@ import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.testkit.postgres.PostgresServer;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
+import io.lifeboat.testkit.process.FreePorts;
 import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.quarkus.KafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -150,6 +155,44 @@ class PgRestoreIT {
         assertThat(failed.failedStep()).isEqualTo("destination");
         assertThat(failed.reason()).contains(dir.toString(), "is not empty");
         assertThat(Files.readString(dir.resolve("keep.txt"))).isEqualTo("precious");
+    }
+
+    @Test
+    void aScratchServerWithDiscardAfterAnswersAfterTheRestoreAndIsThenStoppedAndRemoved() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        PgSql.execute(server, "create table drill_rows (id int primary key)");
+        PgSql.execute(server, "insert into drill_rows select g from generate_series(1, 10) g");
+        String backupId = backup(PgAgentTestResource.ARCHIVED);
+        Path dir = PgSql.restoreRoot("pg-agent-discard");
+        Path dataDir = dir.resolve("data");
+        int port = FreePorts.find();
+        // Long enough that the query below always comes first, however slowly the outcome is read back.
+        Envelope<RestoreBackup> restore = PgKafka.restore(PgAgentTestResource.ARCHIVED,
+                dataDir + "?port=" + port + "&keep-running=true&discard-after=PT20S", point -> point.backup(backupId));
+        PgKafka.send(restore);
+        Await.until("the outcome of restore " + restore.payload().commandId(), PgKafka.PATIENCE,
+                () -> !PgKafka.factsOf(restore).stream().filter(f -> f.payload() instanceof RestoreCompleted
+                        || f.payload() instanceof RestoreFailed).toList().isEmpty(),
+                () -> "facts: " + PgKafka.factsOf(restore));
+        outcome(restore, RestoreCompleted.class);
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/"
+                + PgAgentTestResource.DATABASE, server.user(), server.password())) {
+            assertThat(count(connection, "select count(*) from drill_rows")).isEqualTo(10);
+        }
+
+        Await.until("the scratch server on port " + port + " stopped and " + dataDir + " removed",
+                Duration.ofSeconds(60), () -> !listening(port) && !Files.exists(dataDir),
+                () -> "listening: " + listening(port) + ", directory exists: " + Files.exists(dataDir));
+        assertThat(dir.resolve(".data.lifeboat-wal")).doesNotExist();
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void write(PostgresServer server, List<Instant> acknowledged, AtomicBoolean writing) {
