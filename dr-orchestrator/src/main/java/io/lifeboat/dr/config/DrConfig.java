@@ -71,6 +71,14 @@ public interface DrConfig {
     Duration tick();
 
     /**
+     * How long a restore or drill waits for the agent's outcome before the run fails.
+     *
+     * @return the wait
+     */
+    @WithDefault("6h")
+    Duration restoreTimeout();
+
+    /**
      * The PostgreSQL targets this orchestrator may fail over, by target id.
      *
      * @return the targets
@@ -121,6 +129,45 @@ public interface DrConfig {
          * @return the command; unset for the read-only layer alone
          */
         Optional<List<String>> fenceCommand();
+
+        /**
+         * Where a restore puts the new instance unless the StartRestore names it, as the agent takes it, with
+         * {@code {run}} replaced by the run id, e.g. {@code /srv/pg/restores/{run}?port=5544}.
+         *
+         * @return the destination template; unset when restores must name their destination
+         */
+        Optional<String> restoreDestination();
+
+        /**
+         * Where a drill puts its scratch instance, e.g. {@code /var/lib/lifeboat/scratch/{run}?port=5545}.
+         *
+         * @return the destination template; unset when the target is not drilled
+         */
+        Optional<String> drillDestination();
+
+        /**
+         * Host of the target's agent, where restored and scratch instances listen.
+         *
+         * @return the host name
+         */
+        @WithDefault("localhost")
+        String restoreHost();
+
+        /**
+         * How long a drill's scratch instance is kept after its restore, before the agent removes it.
+         *
+         * @return the time
+         */
+        @WithDefault("15m")
+        Duration drillKeep();
+
+        /**
+         * Data checks run against restored and scratch instances: name to SQL whose first column of the first row
+         * is true or a positive number when the check passes, e.g. {@code SELECT count(*) FROM orders}.
+         *
+         * @return the checks by name
+         */
+        Map<String, String> checks();
     }
 
     /** How to reach one member. */

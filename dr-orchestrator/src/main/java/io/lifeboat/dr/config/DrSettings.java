@@ -25,10 +25,11 @@ import io.lifeboat.events.ServiceInstance;
  * @param targets the targets by id, sorted
  * @param pauseBeforeStep step id to pause before (rehearsals only); null for none
  * @param pause how long to pause
+ * @param restoreTimeout how long a restore or drill waits for the agent's outcome
  */
 public record DrSettings(String instanceId, int expectedMonitors, RunSettings runSettings,
         Duration maximumLagOnFailover, Duration stepTimeout, Duration tick, Map<String, TargetSettings> targets,
-        String pauseBeforeStep, Duration pause) {
+        String pauseBeforeStep, Duration pause, Duration restoreTimeout) {
 
     /** Prefix of every key. */
     public static final String PREFIX = "lifeboat.dr.";
@@ -64,6 +65,7 @@ public record DrSettings(String instanceId, int expectedMonitors, RunSettings ru
         positive("maximum-lag-on-failover", config.maximumLagOnFailover(), true, problems);
         positive("step-timeout", config.stepTimeout(), false, problems);
         positive("tick", config.tick(), false, problems);
+        positive("restore-timeout", config.restoreTimeout(), false, problems);
         Map<String, TargetSettings> targets = new TreeMap<>();
         new TreeMap<>(config.targets())
                 .forEach((id, target) -> target(id, target, config.stepTimeout(), environment, problems)
@@ -74,7 +76,7 @@ public record DrSettings(String instanceId, int expectedMonitors, RunSettings ru
         return new DrSettings(instanceId, config.expectedMonitors(),
                 new RunSettings(config.holdDown(), config.maxAttempts()), config.maximumLagOnFailover(),
                 config.stepTimeout(), config.tick(), targets, config.debug().pauseBeforeStep().orElse(null),
-                config.debug().pause());
+                config.debug().pause(), config.restoreTimeout());
     }
 
     private static Optional<TargetSettings> target(String id, DrConfig.Target target, Duration fenceTimeout,
@@ -91,9 +93,8 @@ public record DrSettings(String instanceId, int expectedMonitors, RunSettings ru
         if (!members.containsKey(target.primary())) {
             problems.add(key + "primary '" + target.primary() + "' is not one of the members " + members.keySet());
         }
-        if (members.size() < 2) {
-            problems.add(key + "members has " + members.size() + " member(s); a failover needs a primary and at "
-                    + "least one standby");
+        if (members.isEmpty()) {
+            problems.add(key + "members is empty; give at least the primary (a failover also needs a standby)");
         }
         FenceCommand fence = target.fenceCommand().filter(command -> !command.isEmpty())
                 .map(command -> new FenceCommand(command.stream().map(String::strip).toList(),
@@ -102,8 +103,12 @@ public record DrSettings(String instanceId, int expectedMonitors, RunSettings ru
         if (rtoWrong(target)) {
             problems.add(key + "rto must be positive, was " + target.rto().orElseThrow());
         }
+        RestoreSettings restores = new RestoreSettings(target.restoreDestination().orElse(null),
+                target.drillDestination().orElse(null), target.restoreHost().strip(), target.drillKeep(),
+                target.checks());
+        problems.addAll(restores.problems(key));
         return Optional.of(new TargetSettings(id, target.failoverMode(), target.rto(), target.primary(), members,
-                fence));
+                fence, restores));
     }
 
     private static boolean rtoWrong(DrConfig.Target target) {

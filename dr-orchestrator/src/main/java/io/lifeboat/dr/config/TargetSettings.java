@@ -18,9 +18,10 @@ import io.lifeboat.events.policy.FailoverMode;
  * @param primary member name of the primary at start
  * @param members every member by name
  * @param fenceCommand the fence's second layer; null for none
+ * @param restores where restores and drills put their instances and what they check there
  */
 public record TargetSettings(String id, Optional<FailoverMode> failoverMode, Optional<Duration> rto, String primary,
-        Map<String, PgEndpoint> members, FenceCommand fenceCommand) {
+        Map<String, PgEndpoint> members, FenceCommand fenceCommand, RestoreSettings restores) {
 
     /**
      * Copies the members.

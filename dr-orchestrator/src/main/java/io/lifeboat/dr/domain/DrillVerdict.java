@@ -8,14 +8,14 @@ import io.lifeboat.events.dr.DrillCompleted;
 
 /**
  * Whether a drill passed: every data check passed and the measured restore time was at most 1.2 times the RTO; with
- * the measured RPO (age of the newest backup when the drill started).
+ * the measured RPO (the drill's start minus the instant the restored data is consistent to).
  *
  * @param passed whether the drill passed
  * @param failure {@code rto_exceeded} or {@code data_check_failed}; null when passed
  * @param reason the verdict in words, naming the failed checks and the times
  * @param restoreTime measured time from the start of the restore to the instance accepting queries
  * @param rto recovery time objective of the target's policy
- * @param measuredRpo age of the newest backup when the drill started: the data a real recovery would have lost
+ * @param measuredRpo the drill's start minus the restored point: the data a real recovery would have lost
  */
 public record DrillVerdict(boolean passed, String failure, String reason, Duration restoreTime, Duration rto,
         Duration measuredRpo) {
@@ -31,7 +31,7 @@ public record DrillVerdict(boolean passed, String failure, String reason, Durati
      * @param restoreTime measured restore time
      * @param rto recovery time objective
      * @param checks data checks run against the restored instance
-     * @param newestBackupAt when the newest backup of the target was taken
+     * @param newestBackupAt the instant the restored data is consistent to (the newest backup, or the replay end)
      * @param drillStartedAt when the drill started
      * @return the verdict; a failed check outranks an exceeded RTO as the failure code, the reason names both
      */
@@ -43,7 +43,7 @@ public record DrillVerdict(boolean passed, String failure, String reason, Durati
                 .map(check -> check.name() + (check.detail() == null ? "" : " (" + check.detail() + ")")).toList();
         Duration rpo = Duration.between(newestBackupAt, drillStartedAt);
         String times = "restore took " + restoreTime + " against an RTO of " + rto + " (limit " + rto.multipliedBy(6)
-                .dividedBy(5) + "); newest backup was " + rpo + " old";
+                .dividedBy(5) + "); the restored point was " + rpo + " old";
         if (!failedChecks.isEmpty()) {
             return new DrillVerdict(false, DATA_CHECK_FAILED, "data checks failed: " + String.join(", ", failedChecks)
                     + (rtoExceeded ? "; also rto_exceeded" : "") + "; " + times, restoreTime, rto, rpo);
@@ -63,11 +63,13 @@ public record DrillVerdict(boolean passed, String failure, String reason, Durati
      * @param backupId backup that was restored
      * @param startedAt when the drill started
      * @param completedAt when it finished
-     * @return the DrillCompleted fact, carrying the reason as failure reason when the drill failed
+     * @param restoredTo the instant the restored data is consistent to; null when unknown
+     * @return the DrillCompleted fact with the measured RPO, carrying the reason as failure reason when the drill
+     *         failed
      */
     public DrillCompleted toFact(String commandId, String targetId, String backupId, Instant startedAt,
-            Instant completedAt) {
+            Instant completedAt, Instant restoredTo) {
         return new DrillCompleted(commandId, targetId, backupId, passed, restoreTime, rto, passed ? null : reason,
-                startedAt, completedAt);
+                startedAt, completedAt, measuredRpo, restoredTo);
     }
 }

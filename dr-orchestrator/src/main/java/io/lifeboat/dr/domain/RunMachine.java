@@ -48,7 +48,7 @@ public final class RunMachine {
         List<StepState> steps = request.runbook().steps().stream().map(StepState::pending).toList();
         RunState state = new RunState(request.runId(), target, request.runbook().id(), request.runbook().kind(),
                 request.mode(), request.dryRun(), RunStatus.PENDING, steps, 0, null, request.requestedBy(),
-                request.reason(), List.of(), request.at(), request.at(), null, null, List.of())
+                request.reason(), List.of(), request.at(), request.at(), null, null, List.of(), request.parameters())
                 .logged(request.at(), request.requestedBy(), "requested", request.reason());
         return StartDecision.started(request.dryRun() ? reportOnly(state, request.at()) : settle(state, request.at()));
     }

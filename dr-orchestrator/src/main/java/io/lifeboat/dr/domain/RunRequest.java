@@ -1,6 +1,7 @@
 package io.lifeboat.dr.domain;
 
 import java.time.Instant;
+import java.util.Map;
 
 import io.lifeboat.events.Require;
 
@@ -16,9 +17,10 @@ import io.lifeboat.events.Require;
  * @param requestedBy user or system that asked
  * @param reason why, e.g. the quorum verdict or an operator's note
  * @param at instant of the request
+ * @param parameters what the run is asked to do beyond its runbook, e.g. a restore's point in time
  */
 public record RunRequest(String runId, String targetId, Runbook runbook, RunMode mode, boolean dryRun,
-        String requestedBy, String reason, Instant at) {
+        String requestedBy, String reason, Instant at, Map<String, String> parameters) {
 
     /**
      * Validates ids, runbook, mode, requester and instant.
@@ -30,5 +32,23 @@ public record RunRequest(String runId, String targetId, Runbook runbook, RunMode
         Require.nonNull(mode, "RunRequest.mode");
         Require.nonBlank(requestedBy, "RunRequest.requestedBy");
         Require.nonNull(at, "RunRequest.at");
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /**
+     * Creates a request without parameters, e.g. a failover.
+     *
+     * @param runId id of the run
+     * @param targetId id of the target
+     * @param runbook the runbook to run
+     * @param mode how the run proceeds
+     * @param dryRun whether steps are only reported
+     * @param requestedBy user or system that asked
+     * @param reason why
+     * @param at instant of the request
+     */
+    public RunRequest(String runId, String targetId, Runbook runbook, RunMode mode, boolean dryRun,
+            String requestedBy, String reason, Instant at) {
+        this(runId, targetId, runbook, mode, dryRun, requestedBy, reason, at, Map.of());
     }
 }

@@ -3,6 +3,7 @@ package io.lifeboat.dr.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -31,11 +32,12 @@ import io.lifeboat.events.Require;
  * @param finishedAt when the run finished; null while it runs
  * @param outcome the outcome in words; null while it runs
  * @param trail every transition, in order
+ * @param parameters what the run was asked to do beyond its runbook, e.g. a restore's scenario and point in time
  */
 public record RunState(String runId, String targetId, String runbookId, RunbookKind kind, RunMode mode,
         boolean dryRun, RunStatus status, List<StepState> steps, long epoch, String owner, String requestedBy,
         String reason, List<Approval> approvals, Instant startedAt, Instant updatedAt, Instant finishedAt,
-        String outcome, List<AuditEntry> trail) {
+        String outcome, List<AuditEntry> trail, Map<String, String> parameters) {
 
     /**
      * Validates ids and copies the lists.
@@ -50,6 +52,17 @@ public record RunState(String runId, String targetId, String runbookId, RunbookK
         steps = List.copyOf(steps);
         approvals = List.copyOf(approvals);
         trail = List.copyOf(trail);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /**
+     * Reads one of the run's parameters.
+     *
+     * @param name the parameter, e.g. {@code pointInTime}
+     * @return its value, or empty when the run was not given it
+     */
+    public Optional<String> parameter(String name) {
+        return Optional.ofNullable(parameters.get(name));
     }
 
     /**
@@ -106,30 +119,30 @@ public record RunState(String runId, String targetId, String runbookId, RunbookK
         List<StepState> changed = new ArrayList<>(steps);
         changed.set(index, step);
         return new RunState(runId, targetId, runbookId, kind, mode, dryRun, status, changed, epoch, owner,
-                requestedBy, reason, approvals, startedAt, updatedAt, finishedAt, outcome, trail);
+                requestedBy, reason, approvals, startedAt, updatedAt, finishedAt, outcome, trail, parameters);
     }
 
     RunState withStatus(RunStatus newStatus, String newOutcome, Instant newFinishedAt) {
         return new RunState(runId, targetId, runbookId, kind, mode, dryRun, newStatus, steps, epoch, owner,
-                requestedBy, reason, approvals, startedAt, updatedAt, newFinishedAt, newOutcome, trail);
+                requestedBy, reason, approvals, startedAt, updatedAt, newFinishedAt, newOutcome, trail, parameters);
     }
 
     RunState withOwner(long newEpoch, String newOwner) {
         return new RunState(runId, targetId, runbookId, kind, mode, dryRun, status, steps, newEpoch, newOwner,
-                requestedBy, reason, approvals, startedAt, updatedAt, finishedAt, outcome, trail);
+                requestedBy, reason, approvals, startedAt, updatedAt, finishedAt, outcome, trail, parameters);
     }
 
     RunState withApproval(Approval approval) {
         List<Approval> changed = new ArrayList<>(approvals);
         changed.add(approval);
         return new RunState(runId, targetId, runbookId, kind, mode, dryRun, status, steps, epoch, owner,
-                requestedBy, reason, changed, startedAt, updatedAt, finishedAt, outcome, trail);
+                requestedBy, reason, changed, startedAt, updatedAt, finishedAt, outcome, trail, parameters);
     }
 
     RunState logged(Instant at, String actor, String action, String detail) {
         List<AuditEntry> changed = new ArrayList<>(trail);
         changed.add(new AuditEntry(at, actor, action, detail));
         return new RunState(runId, targetId, runbookId, kind, mode, dryRun, status, steps, epoch, owner,
-                requestedBy, reason, approvals, startedAt, at, finishedAt, outcome, changed);
+                requestedBy, reason, approvals, startedAt, at, finishedAt, outcome, changed, parameters);
     }
 }

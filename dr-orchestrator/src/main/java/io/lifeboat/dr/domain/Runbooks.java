@@ -5,6 +5,8 @@ import static io.lifeboat.dr.domain.StepDefinition.automatic;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lifeboat.events.dr.RestoreScenario;
+
 /**
  * The runbooks the orchestrator knows, with stable step ids the executor dispatches on.
  */
@@ -14,6 +16,26 @@ public final class Runbooks {
     public static final String POSTGRES_PRIMARY_FAILURE = "postgres-primary-failure";
     /** Id of the drill runbook. */
     public static final String DRILL = "drill";
+    /** Step choosing the backup and point a restore recovers to. */
+    public static final String CHOOSE_RECOVERY_POINT = "choose-recovery-point";
+    /** Step asking the agent to restore into a new instance. */
+    public static final String RESTORE_INTO_NEW_INSTANCE = "restore-into-new-instance";
+    /** Step waiting for the agent's restore outcome. */
+    public static final String AWAIT_RESTORE = "await-restore";
+    /** Step checking the restored instance. */
+    public static final String VERIFY_RESTORE = "verify-restore";
+    /** Step reporting the outcome. */
+    public static final String REPORT = "report";
+    /** Approved step switching clients to the restored instance. */
+    public static final String CUTOVER = "cutover";
+    /** Drill step picking the backup. */
+    public static final String PICK_BACKUP = "pick-backup";
+    /** Drill step asking the agent to restore into a scratch instance. */
+    public static final String RESTORE_INTO_SCRATCH = "restore-into-scratch";
+    /** Drill step running the data checks. */
+    public static final String CHECK_DATA = "check-data";
+    /** Drill step leaving the scratch instance to be removed. */
+    public static final String CLEAN_UP = "clean-up";
 
     private Runbooks() {
     }
@@ -51,18 +73,29 @@ public final class Runbooks {
     public static Runbook restoreToNewInstance(RestoreScenario scenario) {
         String recoveryPoint = switch (scenario) {
             case CORRUPTION -> "Choose the newest verified backup taken before the corruption was detected";
-            case DATA_LOSS -> "Choose the recovery point just before the loss, replaying the log up to it";
+            case DATA_LOSS -> "Choose the backup before the loss and replay the log to just before it";
             case POINT_IN_TIME -> "Choose the backup and log that reach the requested instant";
         };
-        return new Runbook("restore-" + scenario.slug(), RunbookKind.RESTORE, List.of(
-                automatic("choose-recovery-point", recoveryPoint),
-                automatic("restore-into-new-instance", "Restore into a new instance; the damaged instance is kept "
-                        + "as it is for forensics"),
-                automatic("verify-restore", "Check that the new instance accepts queries and holds the expected "
-                        + "data"),
-                automatic("report", "Report what was restored, to which point, by whom and how long it took"),
-                new StepDefinition("cutover", "Switch clients to the new instance (blue/green); a separate "
-                        + "approved step, and the damaged instance is kept for forensics", true)));
+        return new Runbook(restoreRunbookId(scenario), RunbookKind.RESTORE, List.of(
+                automatic(CHOOSE_RECOVERY_POINT, recoveryPoint),
+                automatic(RESTORE_INTO_NEW_INSTANCE, "Ask the target's agent to restore into a new instance; the "
+                        + "damaged instance is kept as it is for forensics"),
+                automatic(AWAIT_RESTORE, "Wait for the agent to report the restore completed or failed"),
+                automatic(VERIFY_RESTORE, "Check that the new instance accepts queries, holds the expected data and "
+                        + "reached the requested point"),
+                automatic(REPORT, "Report what was restored, to which point, by whom and how long it took"),
+                new StepDefinition(CUTOVER, "Switch clients to the new instance (blue/green): a separate, approved "
+                        + "step; the damaged instance is kept for forensics", true)));
+    }
+
+    /**
+     * Returns the id of the restore runbook of a scenario.
+     *
+     * @param scenario the scenario
+     * @return e.g. {@code restore-point-in-time}
+     */
+    public static String restoreRunbookId(RestoreScenario scenario) {
+        return "restore-" + scenario.slug();
     }
 
     /**
@@ -95,12 +128,15 @@ public final class Runbooks {
      */
     public static Runbook drill() {
         return new Runbook(DRILL, RunbookKind.DRILL, List.of(
-                automatic("pick-backup", "Pick the backup to restore: the one asked for, else the newest completed"),
-                automatic("restore-into-scratch", "Restore into a scratch instance, never the target itself"),
-                automatic("check-data", "Run the data checks against the scratch instance"),
-                automatic("measure", "Measure the restore time against the RTO and the age of the backup"),
-                automatic("report", "Publish DrillCompleted with the verdict"),
-                automatic("clean-up", "Remove the scratch instance, whether the drill passed or not")));
+                automatic(PICK_BACKUP, "Pick the backup to restore: the one asked for, else the newest completed"),
+                automatic(RESTORE_INTO_SCRATCH, "Ask the target's agent to restore into a scratch instance, never "
+                        + "the target itself"),
+                automatic(AWAIT_RESTORE, "Wait for the agent to report the restore completed or failed"),
+                automatic(CHECK_DATA, "Run the data checks against the scratch instance"),
+                automatic(REPORT, "Measure the restore time against the RTO (a drill over 1.2 x RTO fails) and the "
+                        + "age of the restored point, and publish DrillCompleted with the verdict"),
+                automatic(CLEAN_UP, "Leave the scratch instance to the agent, which removes it when its time is up, "
+                        + "whether the drill passed or not")));
     }
 
     /**

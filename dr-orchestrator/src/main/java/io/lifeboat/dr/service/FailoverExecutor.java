@@ -21,6 +21,8 @@ import io.lifeboat.dr.config.TargetSettings;
 import io.lifeboat.dr.domain.QuorumVerdict;
 import io.lifeboat.dr.domain.RunMode;
 import io.lifeboat.dr.domain.RunRequest;
+import io.lifeboat.dr.domain.RunState;
+import io.lifeboat.dr.domain.RunbookKind;
 import io.lifeboat.dr.domain.Runbooks;
 import io.lifeboat.dr.domain.TargetRuns;
 import io.lifeboat.dr.postgres.FenceOnReturn;
@@ -28,9 +30,12 @@ import io.lifeboat.dr.postgres.Fencer;
 import io.lifeboat.dr.postgres.PgInspector;
 import io.lifeboat.dr.postgres.ReturnCheck;
 import io.lifeboat.events.Command;
+import io.lifeboat.events.admin.ContractTopics;
 import io.lifeboat.events.dr.ApproveRun;
 import io.lifeboat.events.dr.DrRunUpdated;
+import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
+import io.lifeboat.events.dr.StartRestore;
 import io.lifeboat.events.policy.FailoverMode;
 import io.quarkus.runtime.StartupEvent;
 
@@ -45,6 +50,7 @@ public class FailoverExecutor {
     private static final Logger LOG = Logger.getLogger(FailoverExecutor.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
     private static final Duration SIGHTING_TIMEOUT = Duration.ofSeconds(2);
+    private static final int TOPIC_PARTITIONS = 3;
 
     private final Map<String, TargetRuns> runs = new ConcurrentHashMap<>();
     private final Map<String, String> lastRefusal = new ConcurrentHashMap<>();
@@ -55,6 +61,7 @@ public class FailoverExecutor {
     private final PgInspector inspector = new PgInspector();
     private volatile boolean running = true;
     private volatile String stoppedBecause;
+    private volatile boolean acting;
     private DrSettings settings;
     private InboxReader reader;
     private Thread thread;
@@ -67,7 +74,7 @@ public class FailoverExecutor {
 
     void onStart(@Observes StartupEvent start) {
         settings = DrSettings.from(config, System.getenv());
-        reader = new InboxReader(bootstrap, inbox);
+        reader = new InboxReader(bootstrap, inbox, settings.restoreTimeout().plusHours(1));
         reader.start();
         thread = new Thread(this::run, "dr-executor");
         thread.setDaemon(true);
@@ -87,6 +94,15 @@ public class FailoverExecutor {
     }
 
     /**
+     * Tells whether this instance has read the run log, claimed what it found and watches its targets.
+     *
+     * @return true once the executor's loop runs, until it stops acting
+     */
+    public boolean acting() {
+        return acting && stoppedBecause == null;
+    }
+
+    /**
      * Tells why this instance stopped acting, e.g. because another instance fenced it out.
      *
      * @return the reason, or null while it acts
@@ -102,7 +118,8 @@ public class FailoverExecutor {
             }
             runs.putAll(log.load());
             FailoverSteps steps = new FailoverSteps(settings, inbox, sightings, watch, clock);
-            RunDriver driver = new RunDriver(settings, log, steps, runs, clock);
+            RunDriver driver = new RunDriver(settings, log, new RunbookSteps(steps,
+                    new RestoreSteps(settings, inbox, clock), new DrillSteps(settings, inbox, clock)), runs, clock);
             for (TargetSettings target : settings.targets().values()) {
                 RunNotes.watchedOnReturn(runs.getOrDefault(target.id(), TargetRuns.none()).latest())
                         .ifPresent(member -> watch.watch(target.id(), member));
@@ -111,6 +128,8 @@ public class FailoverExecutor {
             while (running) {
                 try {
                     tick(driver, steps);
+                    // Ready after a whole tick: every target's primary has been looked at once.
+                    acting = true;
                 } catch (FencedOutException e) {
                     stoppedBecause = e.getMessage();
                     LOG.errorf("this orchestrator instance stops acting: %s; the instance that took over acts now",
@@ -132,6 +151,8 @@ public class FailoverExecutor {
     private RunLog connect() throws InterruptedException {
         while (running) {
             try {
+                // The inbox waits for every topic it reads; on a broker that creates none by itself, create them.
+                ContractTopics.ensure(bootstrap, "dr-orchestrator", List.of(), TOPIC_PARTITIONS, (short) -1);
                 return new RunLog(bootstrap);
             } catch (RuntimeException e) {
                 LOG.warnf("the run log is not reachable yet (%s); retrying in %s", e.getMessage(), RETRY);
@@ -147,9 +168,10 @@ public class FailoverExecutor {
         }
         for (TargetSettings target : settings.targets().values()) {
             fenceReturning(driver, target);
-            if (driver.active(target.id()) == null) {
+            RunState active = driver.active(target.id());
+            if (active == null || active.kind() == RunbookKind.DRILL) {
                 sightPrimary(driver, target);
-                startOnQuorum(driver, steps, target);
+                startOnQuorum(driver, steps, target, active);
             }
             driver.advance(target);
         }
@@ -164,6 +186,10 @@ public class FailoverExecutor {
         }
         if (command instanceof ApproveRun approve) {
             driver.decide(target.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
+        } else if (command instanceof StartRestore restore) {
+            startRestore(driver, target, restore);
+        } else if (command instanceof StartDrill drill) {
+            startDrill(driver, target, drill);
         } else if (command instanceof StartFailover failover) {
             String runId = "failover-" + failover.commandId();
             TargetRuns history = driver.history(target.id());
@@ -176,7 +202,40 @@ public class FailoverExecutor {
         }
     }
 
-    private void startOnQuorum(RunDriver driver, FailoverSteps steps, TargetSettings target) {
+    private void startRestore(RunDriver driver, TargetSettings target, StartRestore command) {
+        String runId = "restore-" + command.commandId();
+        if (late(command.deadline(), runId)) {
+            return;
+        }
+        String reason = command.reason() != null && !command.reason().isBlank()
+                ? command.reason()
+                : command.scenario() + (command.pointInTime() == null ? "" : " at " + command.pointInTime());
+        refused(target.id(), driver.start(new RunRequest(runId, target.id(),
+                Runbooks.restoreToNewInstance(command.scenario()), RunMode.AUTOMATIC, command.dryRun(),
+                command.requestedBy(), reason, clock.instant(), RunParameters.of(command))));
+    }
+
+    private void startDrill(RunDriver driver, TargetSettings target, StartDrill command) {
+        String runId = "drill-" + command.commandId();
+        if (late(command.deadline(), runId)) {
+            return;
+        }
+        refused(target.id(), driver.start(new RunRequest(runId, target.id(), Runbooks.drill(), RunMode.AUTOMATIC,
+                false, command.requestedBy(), "drill" + (command.pointInTime() == null
+                        ? " of the newest backup"
+                        : " to " + command.pointInTime()),
+                clock.instant(), RunParameters.of(command))));
+    }
+
+    private boolean late(java.time.Instant deadline, String runId) {
+        if (deadline != null && clock.instant().isAfter(deadline)) {
+            LOG.warnf("run '%s' not started: its command's deadline %s has passed", runId, deadline);
+            return true;
+        }
+        return false;
+    }
+
+    private void startOnQuorum(RunDriver driver, FailoverSteps steps, TargetSettings target, RunState drill) {
         QuorumVerdict verdict = steps.verdict(target.id());
         if (!verdict.down()) {
             lastRefusal.remove(target.id());
@@ -188,6 +247,11 @@ public class FailoverExecutor {
                     + "failover is started, restore it from a backup");
             return;
         }
+        if (drill != null) {
+            // A rehearsal must never stand in the way of the real thing.
+            driver.decide(target.id(), drill.runId(), false, "health-quorum", "preempted: the primary is down and "
+                    + "a failover starts");
+        }
         var at = clock.instant();
         refused(target.id(), driver.start(new RunRequest("failover-" + target.id() + "-" + at.toEpochMilli(),
                 target.id(), Runbooks.postgresPrimaryFailure(), mode, false, "health-quorum", verdict.reason(), at)));
@@ -195,7 +259,7 @@ public class FailoverExecutor {
 
     private void refused(String targetId, String refusal) {
         if (refusal != null && !refusal.equals(lastRefusal.put(targetId, refusal))) {
-            LOG.warnf("no failover started: %s", refusal);
+            LOG.warnf("no run started: %s", refusal);
         }
     }
 

@@ -33,7 +33,7 @@ import io.lifeboat.events.health.ProbeObservation;
  * because a step RUNNING at a crash is executed again; the facts a step needs later (the primary acted on, the
  * standby chosen, the member fenced) go into its note, so that a resumed run reads them back.
  */
-public final class FailoverSteps {
+public final class FailoverSteps implements StepExecutor {
 
     private static final String ACTOR = "dr-orchestrator";
 
@@ -71,6 +71,7 @@ public final class FailoverSteps {
      * @param primary the member the run fails over from
      * @return how the step ended
      */
+    @Override
     public StepOutcome execute(TargetSettings target, RunState run, String stepId, String primary) {
         try {
             return switch (stepId) {
@@ -167,8 +168,8 @@ public final class FailoverSteps {
         String note = RunNotes.fact(RunNotes.PRIMARY, standby) + "; fenced '" + fenced + "'; recovery " + recovery
                 + " from the run's start" + firstUnhealthy.map(at -> ", " + Duration.between(at, now)
                         + " from the first UNHEALTHY report").orElse("")
-                + " (RTO " + rto + "); data loss " + (estimate == null
-                        ? "unknown: no sighting of both members"
+                + " (RTO " + rto + "); " + (estimate == null
+                        ? "data loss unknown: no sighting of both members"
                         : estimate.summary());
         return StepOutcome.done(note, completed);
     }

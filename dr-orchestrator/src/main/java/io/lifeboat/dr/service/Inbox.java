@@ -13,15 +13,21 @@ import java.util.concurrent.TimeUnit;
 
 import io.lifeboat.events.Command;
 import io.lifeboat.events.LifeboatMessage;
+import io.lifeboat.events.backup.RestoreCompleted;
+import io.lifeboat.events.backup.RestoreFailed;
+import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
+import io.lifeboat.events.dr.StartRestore;
 import io.lifeboat.events.health.HealthStatus;
 import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.policy.PolicyDefined;
 
 /**
- * What the orchestrator has heard: the latest health report per (target, monitor), the policies, and the queued
- * failover and approval commands; the executor waits on it for news.
+ * What the orchestrator has heard: the latest health report per (target, monitor), the policies, the catalog's
+ * backups, the agents' restore outcomes, and the queued failover, restore, drill and approval commands; the executor
+ * waits on it for news.
  */
 public final class Inbox {
 
@@ -29,6 +35,8 @@ public final class Inbox {
     private final Map<String, Instant> unhealthySince = new ConcurrentHashMap<>();
     private final Map<String, PolicyDefined> policies = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
+    private final Map<String, CatalogEntry> backups = new ConcurrentHashMap<>();
+    private final Map<String, LifeboatMessage> restoreOutcomes = new ConcurrentHashMap<>();
     private final Semaphore news = new Semaphore(0);
 
     /**
@@ -41,10 +49,48 @@ public final class Inbox {
             report(report);
         } else if (message instanceof PolicyDefined policy) {
             policies.put(policy.targetId(), policy);
-        } else if (message instanceof StartFailover || message instanceof ApproveRun) {
+        } else if (message instanceof StartFailover || message instanceof ApproveRun || message instanceof StartDrill
+                || message instanceof StartRestore) {
             commands.add((Command) message);
             news.release();
+        } else if (message instanceof CatalogEntry entry) {
+            backups.put(entry.backupId(), entry);
+        } else if (message instanceof RestoreCompleted completed) {
+            restoreOutcomes.put(completed.commandId(), completed);
+            news.release();
+        } else if (message instanceof RestoreFailed failed) {
+            restoreOutcomes.put(failed.commandId(), failed);
+            news.release();
         }
+    }
+
+    /**
+     * Forgets a backup the catalog removed (a tombstone on the catalog topic).
+     *
+     * @param backupId the backup
+     */
+    public void backupRemoved(String backupId) {
+        backups.remove(backupId);
+    }
+
+    /**
+     * Returns the catalog's entries of a target's backups.
+     *
+     * @param targetId the target
+     * @return the entries, in no particular order
+     */
+    public List<CatalogEntry> backups(String targetId) {
+        return backups.values().stream().filter(entry -> entry.targetId().equals(targetId)).toList();
+    }
+
+    /**
+     * Returns the agent's outcome of a restore command.
+     *
+     * @param commandId id of the RestoreBackup
+     * @return the RestoreCompleted or RestoreFailed, or empty while none has arrived
+     */
+    public Optional<LifeboatMessage> restoreOutcome(String commandId) {
+        return Optional.ofNullable(restoreOutcomes.get(commandId));
     }
 
     /**

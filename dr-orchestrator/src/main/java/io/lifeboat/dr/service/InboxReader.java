@@ -1,12 +1,16 @@
 package io.lifeboat.dr.service;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -20,8 +24,9 @@ import io.lifeboat.events.envelope.InvalidEventException;
 
 /**
  * Feeds the {@link Inbox} from the broker on a thread of its own: health reports from the latest offset (old ones
- * say nothing about now), policies from the beginning, and DR commands through the orchestrator's consumer group,
- * from the earliest offset not yet consumed.
+ * say nothing about now), policies and the catalog from the beginning, the agents' backup events from the restore
+ * timeout back (so a restarted orchestrator still sees the outcome of a restore it asked for), and DR commands
+ * through the orchestrator's consumer group, from the earliest offset not yet consumed.
  */
 public final class InboxReader implements AutoCloseable {
 
@@ -33,6 +38,7 @@ public final class InboxReader implements AutoCloseable {
 
     private final String bootstrap;
     private final Inbox inbox;
+    private final Duration outcomeWindow;
     private final EventCodec codec = new EventCodec();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> facts;
@@ -44,10 +50,12 @@ public final class InboxReader implements AutoCloseable {
      *
      * @param bootstrap the broker's bootstrap servers
      * @param inbox where to put what is read
+     * @param outcomeWindow how far back agents' restore outcomes are read at start
      */
-    public InboxReader(String bootstrap, Inbox inbox) {
+    public InboxReader(String bootstrap, Inbox inbox, Duration outcomeWindow) {
         this.bootstrap = bootstrap;
         this.inbox = inbox;
+        this.outcomeWindow = outcomeWindow;
     }
 
     /** Starts reading on a daemon thread. */
@@ -77,9 +85,17 @@ public final class InboxReader implements AutoCloseable {
             commands = commandConsumer;
             List<TopicPartition> health = partitions(factConsumer, Topics.HEALTH.name());
             List<TopicPartition> policies = partitions(factConsumer, Topics.POLICIES.name());
-            factConsumer.assign(concat(health, policies));
+            List<TopicPartition> catalog = partitions(factConsumer, Topics.CATALOG.name());
+            List<TopicPartition> outcomes = partitions(factConsumer, Topics.BACKUP_EVENTS.name());
+            List<TopicPartition> all = new ArrayList<>(health);
+            all.addAll(policies);
+            all.addAll(catalog);
+            all.addAll(outcomes);
+            factConsumer.assign(all);
             factConsumer.seekToEnd(health);
             factConsumer.seekToBeginning(policies);
+            factConsumer.seekToBeginning(catalog);
+            seekToTime(factConsumer, outcomes, Instant.now().minus(outcomeWindow));
             commandConsumer.subscribe(List.of(Topics.DR_COMMANDS.name()));
             while (running) {
                 factConsumer.poll(POLL).forEach(this::apply);
@@ -92,8 +108,20 @@ public final class InboxReader implements AutoCloseable {
         }
     }
 
-    private static List<TopicPartition> concat(List<TopicPartition> a, List<TopicPartition> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    private static void seekToTime(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+            Instant from) {
+        // A restore that ended before the window is no run's business any more; reading the whole topic would be.
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, from.toEpochMilli()));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp offset = offsets.get(partition);
+            if (offset == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
+        }
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
@@ -113,6 +141,8 @@ public final class InboxReader implements AutoCloseable {
         if (record.value() == null) {
             if (record.topic().equals(Topics.POLICIES.name())) {
                 inbox.policyRemoved(record.key());
+            } else if (record.topic().equals(Topics.CATALOG.name())) {
+                inbox.backupRemoved(record.key());
             }
             return;
         }

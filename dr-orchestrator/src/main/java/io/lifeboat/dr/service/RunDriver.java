@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
@@ -31,12 +32,13 @@ public final class RunDriver {
 
     private final DrSettings settings;
     private final RunLog log;
-    private final FailoverSteps steps;
+    private final StepExecutor steps;
     private final Clock clock;
     private final RunMachine machine;
     private final RunFacts facts;
     private final Map<String, TargetRuns> runs;
     private final Map<String, String> primaries = new ConcurrentHashMap<>();
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates a driver over the runs read from the log.
@@ -47,7 +49,7 @@ public final class RunDriver {
      * @param runs the latest runs per target, updated after every commit
      * @param clock the clock
      */
-    public RunDriver(DrSettings settings, RunLog log, FailoverSteps steps, Map<String, TargetRuns> runs,
+    public RunDriver(DrSettings settings, RunLog log, StepExecutor steps, Map<String, TargetRuns> runs,
             Clock clock) {
         this.settings = settings;
         this.log = log;
@@ -173,29 +175,44 @@ public final class RunDriver {
                 return;
             }
             String stepId = next.step().id();
-            rehearsalPause(run, stepId);
-            Transition started = machine.stepStarted(run, new StepReport(stepId, next.epoch(), clock.instant(),
-                    next.reason()));
-            if (!started.applied()) {
-                LOG.warnf("step '%s' of run '%s' not started: %s", stepId, run.runId(), started.rejection());
+            String waitKey = run.runId() + "/" + stepId + "/" + next.epoch();
+            RunState executing = run;
+            if (!waiting.contains(waitKey)) {
+                rehearsalPause(run, stepId);
+                Transition started = machine.stepStarted(run, new StepReport(stepId, next.epoch(), clock.instant(),
+                        next.reason()));
+                if (!started.applied()) {
+                    LOG.warnf("step '%s' of run '%s' not started: %s", stepId, run.runId(), started.rejection());
+                    return;
+                }
+                persist(run, started.state(), List.of());
+                executing = started.state();
+            }
+            String primary = RunNotes.value(executing, "check-quorum", RunNotes.PRIMARY)
+                    .orElse(primaries.get(target.id()));
+            StepOutcome outcome = steps.execute(target, executing, stepId, primary);
+            if (outcome.result() == StepOutcome.Result.WAITING) {
+                // Started once in this epoch, then asked again each tick without a record until it ends.
+                if (waiting.add(waitKey)) {
+                    LOG.infof("run '%s' of target '%s': step '%s' waits: %s", run.runId(), target.id(), stepId,
+                            outcome.detail());
+                }
                 return;
             }
-            persist(run, started.state(), List.of());
-            String primary = RunNotes.value(started.state(), "check-quorum", RunNotes.PRIMARY)
-                    .orElse(primaries.get(target.id()));
-            StepOutcome outcome = steps.execute(target, started.state(), stepId, primary);
+            waiting.remove(waitKey);
             StepReport report = new StepReport(stepId, next.epoch(), clock.instant(), outcome.detail());
             Transition finished = switch (outcome.result()) {
-                case DONE -> machine.stepDone(started.state(), report);
-                case SKIPPED -> machine.stepSkipped(started.state(), report);
-                case FAILED -> machine.stepFailed(started.state(), report, outcome.retryable());
+                case DONE -> machine.stepDone(executing, report);
+                case SKIPPED -> machine.stepSkipped(executing, report);
+                case FAILED -> machine.stepFailed(executing, report, outcome.retryable());
+                case WAITING -> throw new IllegalStateException("a waiting step has no report");
             };
             if (!finished.applied()) {
                 LOG.warnf("report of step '%s' of run '%s' rejected: %s", stepId, run.runId(), finished.rejection());
                 return;
             }
             List<LifeboatMessage> caused = new ArrayList<>(outcome.facts());
-            persist(started.state(), finished.state(), caused);
+            persist(executing, finished.state(), caused);
             LOG.infof("run '%s' of target '%s': step '%s' %s: %s", run.runId(), target.id(), stepId,
                     outcome.result(), outcome.detail());
             if (finished.state().done("promote-standby")) {

@@ -44,7 +44,8 @@ public final class RunRecords {
                 run.approvals().stream().map(a -> new DrApproval(a.approverId(), a.stepId(), a.at())).toList(),
                 runs.lastFailoverAt(), run.startedAt(), run.updatedAt(), run.finishedAt(), run.outcome(),
                 run.trail().stream().map(e -> new DrAuditEntry(e.at(), actor(e.actor()), e.action(), e.detail()))
-                        .toList());
+                        .toList(),
+                run.parameters());
     }
 
     /**
@@ -64,7 +65,8 @@ public final class RunRecords {
                 record.epoch(), record.owner(), record.requestedBy(), record.reason(),
                 record.approvals().stream().map(a -> new Approval(a.approverId(), a.at(), a.stepId())).toList(),
                 record.startedAt(), record.updatedAt(), record.finishedAt(), record.outcome(),
-                record.trail().stream().map(e -> new AuditEntry(e.at(), e.actor(), e.action(), e.detail())).toList());
+                record.trail().stream().map(e -> new AuditEntry(e.at(), e.actor(), e.action(), e.detail())).toList(),
+                record.parameters());
         Instant lastFailoverAt = record.lastFailoverAt();
         return new TargetRuns(run, lastFailoverAt);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import io.lifeboat.events.LifeboatMessage;
 
 /**
- * What executing one step came to: done, skipped or failed, the note for the run state, and the facts to publish
+ * What executing one step came to: done, skipped, failed or still waiting, the note for the run state, and the facts to publish
  * in the same transaction as the step's record.
  *
  * @param result how the step ended
@@ -22,7 +22,9 @@ public record StepOutcome(Result result, String detail, boolean retryable, List<
         /** The step was deliberately not executed here. */
         SKIPPED,
         /** The step could not do its work. */
-        FAILED
+        FAILED,
+        /** The step waits for another system, e.g. an agent's restore; it stays RUNNING and is asked again. */
+        WAITING
     }
 
     /**
@@ -51,6 +53,16 @@ public record StepOutcome(Result result, String detail, boolean retryable, List<
      */
     public static StepOutcome skipped(String detail) {
         return new StepOutcome(Result.SKIPPED, detail, false, List.of());
+    }
+
+    /**
+     * A step still waiting for another system; nothing is recorded until it ends.
+     *
+     * @param detail what it waits for
+     * @return the outcome
+     */
+    public static StepOutcome waiting(String detail) {
+        return new StepOutcome(Result.WAITING, detail, false, List.of());
     }
 
     /**

@@ -53,10 +53,13 @@ class DrillVerdictTest {
     void carriesTheReasonIntoTheDrillCompletedFactOfAFailedDrill() {
         DrillVerdict verdict = DrillVerdict.judge(Duration.ofMinutes(90), RTO, GOOD, NEWEST_BACKUP, STARTED);
 
-        DrillCompleted fact = verdict.toFact("cmd-1", "orders-db", "bk-7", STARTED, STARTED.plusSeconds(5400));
+        DrillCompleted fact = verdict.toFact("cmd-1", "orders-db", "bk-7", STARTED, STARTED.plusSeconds(5400),
+                STARTED.minusSeconds(3600));
 
         assertThat(fact.passed()).isFalse();
         assertThat(fact.failureReason()).isEqualTo(verdict.reason());
         assertThat(fact.restoreTime()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(fact.measuredRpo()).isEqualTo(Duration.between(NEWEST_BACKUP, STARTED));
+        assertThat(fact.restoredTo()).isEqualTo(STARTED.minusSeconds(3600));
     }
 }

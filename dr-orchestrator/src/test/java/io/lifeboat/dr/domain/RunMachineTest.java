@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.events.dr.RestoreScenario;
+
 class RunMachineTest {
 
     private static final Instant T0 = Instant.parse("2027-03-01T10:00:00Z");
@@ -85,7 +87,8 @@ class RunMachineTest {
         RunState state = claimed(started(new RunRequest("run-1", "orders-db",
                 Runbooks.restoreToNewInstance(RestoreScenario.DATA_LOSS), RunMode.RESTORE_ONLY, false, "bob",
                 "rows deleted", T0), TargetRuns.none()));
-        for (String step : new String[]{"choose-recovery-point", "restore-into-new-instance", "verify-restore",
+        for (String step : new String[]{"choose-recovery-point", "restore-into-new-instance", "await-restore",
+                "verify-restore",
                 "report"}) {
             state = run(state, step);
         }

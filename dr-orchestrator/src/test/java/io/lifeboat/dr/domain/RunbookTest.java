@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.events.dr.RestoreScenario;
+
 class RunbookTest {
 
     @Test
@@ -55,7 +57,7 @@ class RunbookTest {
 
             assertThat(runbook.id()).isEqualTo("restore-" + scenario.slug());
             assertThat(runbook.stepIds()).containsExactly("choose-recovery-point", "restore-into-new-instance",
-                    "verify-restore", "report", "cutover");
+                    "await-restore", "verify-restore", "report", "cutover");
             assertThat(runbook.step("cutover").orElseThrow().needsApproval()).isTrue();
             assertThat(runbook.step("cutover").orElseThrow().description()).contains("forensics");
         }
@@ -63,8 +65,8 @@ class RunbookTest {
 
     @Test
     void drillsIntoAScratchInstanceAndCleansUpLast() {
-        assertThat(Runbooks.drill().stepIds()).containsExactly("pick-backup", "restore-into-scratch", "check-data",
-                "measure", "report", "clean-up");
+        assertThat(Runbooks.drill().stepIds()).containsExactly("pick-backup", "restore-into-scratch", "await-restore",
+                "check-data", "report", "clean-up");
     }
 
     @Test

@@ -51,6 +51,8 @@ class FailoverIT extends OwnBroker {
                 assertThat(completed).hasSize(1);
                 assertThat(completed.get(0).newPrimary()).isEqualTo("pg-b");
                 assertThat(completed.get(0).fencedPrimary()).isEqualTo("pg-a");
+                assertThat(completed.get(0).dataLossBytes()).as("the estimate from the primary seen answering")
+                        .isNotNull().isNotNegative();
                 Await.until("the return fence recorded in the run's trail", Duration.ofSeconds(10),
                         () -> latestRun(target).trail().stream()
                                 .anyMatch(entry -> entry.action().equals("fenced-on-return")),
