@@ -49,6 +49,36 @@ class DrSettingsTest {
                         + "'pg-b': environment variable PG_B_PASSWORD is not set");
     }
 
+    @Test
+    void fillsTheRunIntoRestoreAndDrillDestinationsAndHasTheAgentDiscardTheScratchInstance() {
+        Map<String, String> properties = target();
+        properties.put("lifeboat.dr.targets.orders-db.restore-destination", "/srv/restores/{run}?port=5544");
+        properties.put("lifeboat.dr.targets.orders-db.drill-destination", "/srv/scratch/{run}?port=5545");
+        properties.put("lifeboat.dr.targets.orders-db.drill-keep", "10m");
+        properties.put("lifeboat.dr.targets.orders-db.checks.orders", "SELECT count(*) FROM orders");
+
+        RestoreSettings restores = DrSettings.from(config(properties), Map.of("PG_B_PASSWORD", "secret")).targets()
+                .get("orders-db").restores();
+
+        assertThat(restores.restoreDestinationOf("restore-8d0c/1")).contains("/srv/restores/restore-8d0c-1?port=5544");
+        assertThat(restores.drillDestinationOf("drill-1")).contains("/srv/scratch/drill-1?port=5545&keep-running=true"
+                + "&discard-after=PT10M");
+        assertThat(restores.host()).isEqualTo("localhost");
+        assertThat(restores.checks()).containsEntry("orders", "SELECT count(*) FROM orders");
+    }
+
+    @Test
+    void refusesADestinationWithoutAPortAndANonPositiveDrillKeep() {
+        Map<String, String> properties = target();
+        properties.put("lifeboat.dr.targets.orders-db.drill-destination", "/srv/scratch/{run}");
+        properties.put("lifeboat.dr.targets.orders-db.drill-keep", "0s");
+
+        assertThatThrownBy(() -> DrSettings.from(config(properties), Map.of("PG_B_PASSWORD", "secret")))
+                .hasMessageContaining("lifeboat.dr.targets.orders-db.destination '/srv/scratch/{run}' names no "
+                        + "port=<port>")
+                .hasMessageContaining("lifeboat.dr.targets.orders-db.drill-keep must be positive, was PT0S");
+    }
+
     private static Map<String, String> target() {
         Map<String, String> properties = new HashMap<>();
         properties.put("lifeboat.dr.targets.orders-db.primary", "pg-a");
