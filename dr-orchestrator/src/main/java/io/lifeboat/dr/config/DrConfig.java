@@ -86,6 +86,13 @@ public interface DrConfig {
     Map<String, Target> targets();
 
     /**
+     * Recovery groups: targets restored together after a complete failure, by group id.
+     *
+     * @return the groups
+     */
+    Map<String, Group> groups();
+
+    /**
      * Rehearsal knobs; never set them in production.
      *
      * @return the debug settings
@@ -168,6 +175,50 @@ public interface DrConfig {
          * @return the checks by name
          */
         Map<String, String> checks();
+    }
+
+    /** Targets that fail and are restored together, e.g. a database, its cache and its file store. */
+    interface Group {
+
+        /**
+         * The group's targets by target id.
+         *
+         * @return the targets
+         */
+        Map<String, GroupTarget> targets();
+    }
+
+    /** One target of a recovery group. */
+    interface GroupTarget {
+
+        /**
+         * Engine of the target, which selects the agent: postgres, redis, mongodb or filesystem.
+         *
+         * @return the engine id
+         */
+        String engine();
+
+        /**
+         * Where the agent restores it, as the agent takes it, with {@code {run}} replaced by the run id.
+         *
+         * @return the destination template
+         */
+        String destination();
+
+        /**
+         * Targets of the group restored before this one.
+         *
+         * @return their ids; unset for none
+         */
+        Optional<List<String>> dependsOn();
+
+        /**
+         * Whether the log is replayed to the newest archived point; unset for PostgreSQL and MongoDB, which archive
+         * WAL and oplog continuously, and not for Redis and files.
+         *
+         * @return whether to replay to the latest point
+         */
+        Optional<Boolean> recoverToLatest();
     }
 
     /** How to reach one member. */

@@ -26,10 +26,11 @@ import io.lifeboat.events.ServiceInstance;
  * @param pauseBeforeStep step id to pause before (rehearsals only); null for none
  * @param pause how long to pause
  * @param restoreTimeout how long a restore or drill waits for the agent's outcome
+ * @param groups the recovery groups by id
  */
 public record DrSettings(String instanceId, int expectedMonitors, RunSettings runSettings,
         Duration maximumLagOnFailover, Duration stepTimeout, Duration tick, Map<String, TargetSettings> targets,
-        String pauseBeforeStep, Duration pause, Duration restoreTimeout) {
+        String pauseBeforeStep, Duration pause, Duration restoreTimeout, Map<String, GroupSettings> groups) {
 
     /** Prefix of every key. */
     public static final String PREFIX = "lifeboat.dr.";
@@ -39,6 +40,7 @@ public record DrSettings(String instanceId, int expectedMonitors, RunSettings ru
      */
     public DrSettings {
         targets = Collections.unmodifiableMap(new TreeMap<>(targets));
+        groups = Collections.unmodifiableMap(new TreeMap<>(groups));
     }
 
     /**
@@ -70,13 +72,18 @@ public record DrSettings(String instanceId, int expectedMonitors, RunSettings ru
         new TreeMap<>(config.targets())
                 .forEach((id, target) -> target(id, target, config.stepTimeout(), environment, problems)
                         .ifPresent(settings -> targets.put(id, settings)));
+        Map<String, GroupSettings> groups = new TreeMap<>();
+        new TreeMap<>(config.groups()).forEach((id, group) -> GroupSettings.from(id, group, problems)
+                .ifPresent(settings -> groups.put(id, settings)));
+        groups.keySet().stream().filter(targets::containsKey).forEach(id -> problems.add(PREFIX + "groups." + id
+                + " has the id of a target: runs are kept per target or group id, so they must differ"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("wrong dr-orchestrator settings: " + String.join("; ", problems));
         }
         return new DrSettings(instanceId, config.expectedMonitors(),
                 new RunSettings(config.holdDown(), config.maxAttempts()), config.maximumLagOnFailover(),
                 config.stepTimeout(), config.tick(), targets, config.debug().pauseBeforeStep().orElse(null),
-                config.debug().pause(), config.restoreTimeout());
+                config.debug().pause(), config.restoreTimeout(), groups);
     }
 
     private static Optional<TargetSettings> target(String id, DrConfig.Target target, Duration fenceTimeout,

@@ -44,6 +44,10 @@ public final class RecoveryPoints {
             case DATA_LOSS -> replayed(point, false, restorable, at -> at.isBefore(point),
                     "consistent before the loss at " + point);
             case CORRUPTION -> beforeCorruption(point, restorable);
+            case COMPLETE_FAILURE -> newest(restorable, entry -> true).map(entry -> RecoveryPoint.of(
+                    entry.backupId(), consistentAt(entry), null, true, "the newest restorable backup, consistent at "
+                            + consistentAt(entry)))
+                    .orElseGet(() -> RecoveryPoint.refused(nothing(entries)));
         };
     }
 
@@ -64,9 +68,7 @@ public final class RecoveryPoints {
         if (backupId != null) {
             return named(RestoreScenario.CORRUPTION, null, backupId, entries, restorable);
         }
-        return newest(restorable, entry -> true).map(entry -> RecoveryPoint.of(entry.backupId(),
-                consistentAt(entry), null, true, "the newest restorable backup, consistent at " + consistentAt(entry)))
-                .orElseGet(() -> RecoveryPoint.refused(nothing(entries)));
+        return forRestore(RestoreScenario.COMPLETE_FAILURE, null, null, entries);
     }
 
     private static RecoveryPoint named(RestoreScenario scenario, Instant point, String backupId,

@@ -34,6 +34,10 @@ public final class Runbooks {
     public static final String RESTORE_INTO_SCRATCH = "restore-into-scratch";
     /** Drill step running the data checks. */
     public static final String CHECK_DATA = "check-data";
+    /** Prefix of the complete-failure step restoring one dependency layer, followed by its number from 1. */
+    public static final String RESTORE_LAYER = "restore-layer-";
+    /** Prefix of the complete-failure step waiting for one dependency layer. */
+    public static final String AWAIT_LAYER = "await-layer-";
     /** Drill step leaving the scratch instance to be removed. */
     public static final String CLEAN_UP = "clean-up";
 
@@ -75,6 +79,8 @@ public final class Runbooks {
             case CORRUPTION -> "Choose the newest verified backup taken before the corruption was detected";
             case DATA_LOSS -> "Choose the backup before the loss and replay the log to just before it";
             case POINT_IN_TIME -> "Choose the backup and log that reach the requested instant";
+            case COMPLETE_FAILURE -> throw new IllegalArgumentException("a complete failure restores a recovery "
+                    + "group: use completeFailure(group)");
         };
         return new Runbook(restoreRunbookId(scenario), RunbookKind.RESTORE, List.of(
                 automatic(CHOOSE_RECOVERY_POINT, recoveryPoint),
@@ -99,26 +105,35 @@ public final class Runbooks {
     }
 
     /**
-     * Restores every target of a group after a complete failure, a target only after all it depends on.
+     * Restores every target of a group after a complete failure: per dependency layer one step asks the agents to
+     * restore all its targets at once (they depend on none of each other) and one waits for all of them, so a layer
+     * starts only after everything it depends on is back.
      *
      * @param group the targets and their dependencies
-     * @return one restore step per target, ordered by dependency layer
+     * @return the runbook: restore-layer-1, await-layer-1, ..., report
      * @throws IllegalArgumentException when the dependencies form a cycle
      */
     public static Runbook completeFailure(RecoveryGroup group) {
         List<List<String>> layers = group.layers();
         List<StepDefinition> steps = new ArrayList<>();
-        for (int layer = 0; layer < layers.size(); layer++) {
-            for (String target : layers.get(layer)) {
-                List<String> before = group.dependsOn().get(target).stream().sorted().toList();
-                steps.add(automatic(restoreStepId(target), "Restore target '" + target + "' (layer " + (layer + 1)
-                        + " of " + layers.size() + (before.isEmpty()
-                                ? ", depends on nothing)"
-                                : ", after " + before
-                                        + ")")));
-            }
+        for (int layer = 1; layer <= layers.size(); layer++) {
+            List<String> targets = layers.get(layer - 1);
+            steps.add(automatic(RESTORE_LAYER + layer, "Ask the agents to restore " + targets + " (layer " + layer
+                    + " of " + layers.size() + ") to their newest recovery point, in parallel"));
+            steps.add(automatic(AWAIT_LAYER + layer, "Wait until every target of layer " + layer + " is restored"));
         }
-        return new Runbook("complete-failure-" + group.groupId(), RunbookKind.COMPLETE_FAILURE, steps);
+        steps.add(automatic(REPORT, "Report every target's restored point and time"));
+        return new Runbook(completeFailureRunbookId(group.groupId()), RunbookKind.COMPLETE_FAILURE, steps);
+    }
+
+    /**
+     * Returns the id of a group's complete-failure runbook.
+     *
+     * @param groupId the group
+     * @return {@code complete-failure-<groupId>}
+     */
+    public static String completeFailureRunbookId(String groupId) {
+        return "complete-failure-" + groupId;
     }
 
     /**
@@ -139,13 +154,4 @@ public final class Runbooks {
                         + "whether the drill passed or not")));
     }
 
-    /**
-     * Returns the id of the step that restores one target in a complete-failure runbook.
-     *
-     * @param targetId id of the target
-     * @return {@code restore-<targetId>}
-     */
-    public static String restoreStepId(String targetId) {
-        return "restore-" + targetId;
-    }
 }

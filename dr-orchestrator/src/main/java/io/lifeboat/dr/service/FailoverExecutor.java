@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.lifeboat.dr.config.DrConfig;
 import io.lifeboat.dr.config.DrSettings;
+import io.lifeboat.dr.config.GroupSettings;
 import io.lifeboat.dr.config.TargetSettings;
 import io.lifeboat.dr.domain.QuorumVerdict;
 import io.lifeboat.dr.domain.RunMode;
@@ -33,6 +35,7 @@ import io.lifeboat.events.Command;
 import io.lifeboat.events.admin.ContractTopics;
 import io.lifeboat.events.dr.ApproveRun;
 import io.lifeboat.events.dr.DrRunUpdated;
+import io.lifeboat.events.dr.RestoreScenario;
 import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
 import io.lifeboat.events.dr.StartRestore;
@@ -119,12 +122,14 @@ public class FailoverExecutor {
             runs.putAll(log.load());
             FailoverSteps steps = new FailoverSteps(settings, inbox, sightings, watch, clock);
             RunDriver driver = new RunDriver(settings, log, new RunbookSteps(steps,
-                    new RestoreSteps(settings, inbox, clock), new DrillSteps(settings, inbox, clock)), runs, clock);
+                    new RestoreSteps(settings, inbox, clock), new DrillSteps(settings, inbox, clock),
+                    new GroupSteps(settings, inbox, clock)), runs, clock);
             for (TargetSettings target : settings.targets().values()) {
                 RunNotes.watchedOnReturn(runs.getOrDefault(target.id(), TargetRuns.none()).latest())
                         .ifPresent(member -> watch.watch(target.id(), member));
                 driver.claim(target.id());
             }
+            settings.groups().keySet().forEach(driver::claim);
             while (running) {
                 try {
                     tick(driver, steps);
@@ -175,13 +180,32 @@ public class FailoverExecutor {
             }
             driver.advance(target);
         }
+        for (String group : settings.groups().keySet()) {
+            driver.advance(groupHolder(group));
+        }
+    }
+
+    /** A group's runs are kept and advanced like a target's, under the group id; the group has no members. */
+    private static TargetSettings groupHolder(String groupId) {
+        return new TargetSettings(groupId, Optional.empty(), Optional.empty(), null, Map.of(), null, null);
     }
 
     private void handle(RunDriver driver, Command command) {
+        GroupSettings group = settings.groups().get(command.targetId());
+        if (group != null) {
+            handleGroup(driver, group, command);
+            return;
+        }
         TargetSettings target = settings.targets().get(command.targetId());
         if (target == null) {
-            LOG.warnf("%s for target '%s' ignored: no such target is configured under lifeboat.dr.targets",
-                    command.getClass().getSimpleName(), command.targetId());
+            LOG.warnf("%s for target '%s' ignored: no such target or recovery group is configured under "
+                    + "lifeboat.dr.targets or lifeboat.dr.groups", command.getClass().getSimpleName(),
+                    command.targetId());
+            return;
+        }
+        if (command instanceof StartRestore restore && restore.scenario() == RestoreScenario.COMPLETE_FAILURE) {
+            LOG.warnf("StartRestore COMPLETE_FAILURE of '%s' ignored: it names a target; a complete failure restores "
+                    + "a recovery group (lifeboat.dr.groups.<id>)", target.id());
             return;
         }
         if (command instanceof ApproveRun approve) {
@@ -199,6 +223,26 @@ public class FailoverExecutor {
             RunMode mode = mode(target) == RunMode.RESTORE_ONLY ? RunMode.MANUAL : mode(target);
             refused(target.id(), driver.start(new RunRequest(runId, target.id(), Runbooks.postgresPrimaryFailure(),
                     mode, false, failover.requestedBy(), failover.reason(), clock.instant())));
+        }
+    }
+
+    private void handleGroup(RunDriver driver, GroupSettings group, Command command) {
+        if (command instanceof ApproveRun approve) {
+            driver.decide(group.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
+        } else if (command instanceof StartRestore restore
+                && restore.scenario() == RestoreScenario.COMPLETE_FAILURE) {
+            String runId = "recovery-" + restore.commandId();
+            if (late(restore.deadline(), runId)) {
+                return;
+            }
+            refused(group.id(), driver.start(new RunRequest(runId, group.id(), Runbooks.completeFailure(group
+                    .group()), RunMode.AUTOMATIC, restore.dryRun(), restore.requestedBy(),
+                    restore.reason() == null
+                            || restore.reason().isBlank() ? "complete failure" : restore.reason(),
+                    clock.instant(), RunParameters.of(restore))));
+        } else {
+            LOG.warnf("%s for recovery group '%s' ignored: a group takes StartRestore COMPLETE_FAILURE and ApproveRun",
+                    command.getClass().getSimpleName(), group.id());
         }
     }
 

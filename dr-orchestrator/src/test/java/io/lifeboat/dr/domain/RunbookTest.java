@@ -20,8 +20,10 @@ class RunbookTest {
 
         assertThat(group.layers()).containsExactly(List.of("app-files", "postgres"), List.of("redis"),
                 List.of("search"));
-        assertThat(Runbooks.completeFailure(group).stepIds()).containsExactly("restore-app-files",
-                "restore-postgres", "restore-redis", "restore-search");
+        assertThat(Runbooks.completeFailure(group).stepIds()).containsExactly("restore-layer-1", "await-layer-1",
+                "restore-layer-2", "await-layer-2", "restore-layer-3", "await-layer-3", "report");
+        assertThat(Runbooks.completeFailure(group).step("restore-layer-1").orElseThrow().description())
+                .contains("[app-files, postgres]");
     }
 
     @Test
@@ -52,7 +54,8 @@ class RunbookTest {
 
     @Test
     void restoresIntoANewInstanceAndCutsOverOnlyWithAnApproval() {
-        for (RestoreScenario scenario : RestoreScenario.values()) {
+        for (RestoreScenario scenario : List.of(RestoreScenario.CORRUPTION, RestoreScenario.DATA_LOSS,
+                RestoreScenario.POINT_IN_TIME)) {
             Runbook runbook = Runbooks.restoreToNewInstance(scenario);
 
             assertThat(runbook.id()).isEqualTo("restore-" + scenario.slug());

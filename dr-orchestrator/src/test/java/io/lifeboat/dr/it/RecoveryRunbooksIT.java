@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +59,8 @@ class RecoveryRunbooksIT extends OwnBroker {
 
     private static final String TARGET = "shop-db";
     private static final String DATABASE = "shop";
+    private static final String REPORTS = "shop-reports";
+    private static final String REPORTS_DATABASE = "reports";
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final OsUser POSTGRES = new OsUser("postgres");
 
@@ -65,6 +68,7 @@ class RecoveryRunbooksIT extends OwnBroker {
     private static Path work;
     private static int restorePort;
     private static int scratchPort;
+    private static final int[] groupPorts = new int[2];
     private static final List<ServiceJar> SERVICES = new ArrayList<>();
     private static ServiceJar dr;
     private static String backupId;
@@ -86,6 +90,13 @@ class RecoveryRunbooksIT extends OwnBroker {
         }
         restorePort = FreePorts.find();
         scratchPort = FreePorts.find();
+        groupPorts[0] = FreePorts.find();
+        groupPorts[1] = FreePorts.find();
+        pg.createDatabase(REPORTS_DATABASE);
+        try (Connection connection = pg.connect(REPORTS_DATABASE); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE daily (day date PRIMARY KEY, orders int NOT NULL)");
+            statement.execute("INSERT INTO daily VALUES ('2026-11-21', 42)");
+        }
         String bootstrap = broker.bootstrapServers();
         SERVICES.add(ServiceJar.start(Path.of("../pg-agent/target/quarkus-app/quarkus-run.jar"), "pg-agent", "384m",
                 PATIENCE, port -> agentConfig(bootstrap)));
@@ -192,19 +203,69 @@ class RecoveryRunbooksIT extends OwnBroker {
                 "approved by 'ops:jane'", "kept for forensics");
     }
 
+    @Test
+    @Order(3)
+    void aCompleteFailureRestoresEveryTargetOfTheGroupAfterWhatItDependsOn() throws Exception {
+        String reportsBackup = fullBackup(REPORTS);
+        sql("INSERT INTO ledger VALUES (300, 'the newest archived write')");
+        String last = text("SELECT pg_current_wal_insert_lsn()::text");
+        sql("SELECT pg_switch_wal()");
+        Await.until("the newest write archived", PATIENCE, () -> kafka.read(Topics.ARCHIVE_EVENTS.name(),
+                ArchiveProgressed.class, TARGET).stream().anyMatch(p -> lsn(p.archivedPosition()) > lsn(last)),
+                () -> "not archived");
+        String command = UUID.randomUUID().toString();
+
+        kafka.send(new StartRestore(command, "shop", RestoreScenario.COMPLETE_FAILURE, null, null, null, false,
+                "ops:jane", "the data centre is gone", null, 1));
+
+        String runId = "recovery-" + command;
+        Await.until("the group restored", PATIENCE, () -> runOf("shop") != null && runId.equals(runOf("shop")
+                .runId()) && runOf("shop").finishedAt() != null, () -> "run: " + runOf("shop") + "; log: " + dr.log());
+        DrRunUpdated run = runOf("shop");
+        assertThat(run.status()).as(run.outcome()).isEqualTo("COMPLETED");
+        assertThat(run.steps()).extracting(step -> step.id()).containsExactly("restore-layer-1", "await-layer-1",
+                "restore-layer-2", "await-layer-2", "report");
+        RestoreCompleted db = restored(runId + "-" + TARGET, TARGET);
+        RestoreCompleted reports = restored(runId + "-" + REPORTS, REPORTS);
+        assertThat(reports.backupId()).isEqualTo(reportsBackup);
+        assertThat(reports.startedAt()).as("shop-reports waits for what it depends on").isAfterOrEqualTo(
+                db.completedAt());
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + groupPorts[0] + "/"
+                + DATABASE, pg.user(), pg.password()); Statement statement = connection.createStatement()) {
+            assertThat(ids(statement)).as("replayed to the newest archived point").contains(1, 100, 200, 300);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + groupPorts[1] + "/"
+                + REPORTS_DATABASE, pg.user(), pg.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT orders FROM daily")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    private static RestoreCompleted restored(String commandId, String target) {
+        return kafka.read(Topics.BACKUP_EVENTS.name(), RestoreCompleted.class, target).stream()
+                .filter(r -> r.commandId().equals(commandId)).findFirst().orElseThrow();
+    }
+
+    private static DrRunUpdated runOf(String key) {
+        List<DrRunUpdated> runs = kafka.read(Topics.DR_RUNS.name(), DrRunUpdated.class, key);
+        return runs.isEmpty() ? null : runs.get(runs.size() - 1);
+    }
+
     private static String backup() {
         if (backupId == null) {
-            backupId = fullBackup();
+            backupId = fullBackup(TARGET);
         }
         return backupId;
     }
 
-    private static String fullBackup() {
+    private static String fullBackup(String target) {
         String command = UUID.randomUUID().toString();
-        kafka.send(new RunBackup(command, TARGET, Engine.POSTGRES, BackupType.FULL, "ops:jane", null, null, 1));
+        kafka.send(new RunBackup(command, target, Engine.POSTGRES, BackupType.FULL, "ops:jane", null, null, 1));
         Await.until("the full backup completed", PATIENCE, () -> kafka.read(Topics.BACKUP_EVENTS.name(),
-                BackupCompleted.class, TARGET).stream().anyMatch(b -> b.commandId().equals(command)), () -> "none");
-        String backupId = kafka.read(Topics.BACKUP_EVENTS.name(), BackupCompleted.class, TARGET).stream()
+                BackupCompleted.class, target).stream().anyMatch(b -> b.commandId().equals(command)), () -> "none");
+        String backupId = kafka.read(Topics.BACKUP_EVENTS.name(), BackupCompleted.class, target).stream()
                 .filter(b -> b.commandId().equals(command)).findFirst().orElseThrow().backupId();
         Await.until("the backup in the catalog", PATIENCE, () -> broker.readCommitted(Topics.CATALOG.name(),
                 Duration.ofSeconds(5)).stream().anyMatch(r -> backupId.equals(r.key()) && r.value() != null),
@@ -214,7 +275,12 @@ class RecoveryRunbooksIT extends OwnBroker {
 
     private static Map<String, String> agentConfig(String bootstrap) {
         String key = "lifeboat.pg.targets." + TARGET + ".";
-        return Map.ofEntries(Map.entry("kafka.bootstrap.servers", bootstrap),
+        String reports = "lifeboat.pg.targets." + REPORTS + ".";
+        Map<String, String> config = new HashMap<>(Map.of(reports + "host", pg.host(), reports + "port",
+                String.valueOf(pg.port()), reports + "database", REPORTS_DATABASE, reports + "user", pg.user(),
+                reports + "password", pg.password(), reports + "bin-dir", pg.binDir().toString(),
+                reports + "os-user", "postgres"));
+        config.putAll(Map.ofEntries(Map.entry("kafka.bootstrap.servers", bootstrap),
                 Map.entry("lifeboat.agent.store.local-root", work.resolve("store").toString()),
                 Map.entry("lifeboat.agent.key.file", work.resolve("master.key").toString()),
                 Map.entry("lifeboat.pg.cdc.offset-dir", work.resolve("cdc").toString()),
@@ -222,12 +288,23 @@ class RecoveryRunbooksIT extends OwnBroker {
                 Map.entry(key + "host", pg.host()), Map.entry(key + "port", String.valueOf(pg.port())),
                 Map.entry(key + "database", DATABASE), Map.entry(key + "user", pg.user()),
                 Map.entry(key + "password", pg.password()), Map.entry(key + "bin-dir", pg.binDir().toString()),
-                Map.entry(key + "continuous-archiving", "true"), Map.entry(key + "os-user", "postgres"));
+                Map.entry(key + "continuous-archiving", "true"), Map.entry(key + "os-user", "postgres")));
+        return config;
     }
 
     private static Map<String, String> drConfig() {
         String key = "lifeboat.dr.targets." + TARGET + ".";
-        return Map.of("lifeboat.dr.tick", "200ms",
+        Map<String, String> config = new HashMap<>();
+        String group = "lifeboat.dr.groups.shop.targets.";
+        config.put(group + TARGET + ".engine", "postgres");
+        config.put(group + TARGET + ".destination", work.resolve("restores") + "/{run}-db?port=" + groupPorts[0]
+                + "&keep-running=true");
+        config.put(group + REPORTS + ".engine", "postgres");
+        config.put(group + REPORTS + ".destination", work.resolve("restores") + "/{run}-reports?port="
+                + groupPorts[1] + "&keep-running=true");
+        config.put(group + REPORTS + ".depends-on", TARGET);
+        config.put(group + REPORTS + ".recover-to-latest", "false");
+        config.putAll(Map.of("lifeboat.dr.tick", "200ms",
                 key + "primary", "pg-a",
                 key + "members.pg-a.url", pg.jdbcUrl(DATABASE),
                 key + "members.pg-a.user", pg.user(),
@@ -237,7 +314,8 @@ class RecoveryRunbooksIT extends OwnBroker {
                         + "&keep-running=true",
                 key + "drill-destination", work.resolve("scratch") + "/{run}?port=" + scratchPort,
                 key + "drill-keep", "PT30S",
-                key + "checks.ledger-rows", "SELECT count(*) FROM ledger");
+                key + "checks.ledger-rows", "SELECT count(*) FROM ledger"));
+        return config;
     }
 
     private static DrRunUpdated latestRun() {

@@ -9,7 +9,9 @@ public enum RestoreScenario {
     /** Data was deleted or overwritten: replay the log to just before the loss, the loss itself excluded. */
     DATA_LOSS,
     /** An operator asked for the state at a given instant: replay the log to that instant. */
-    POINT_IN_TIME;
+    POINT_IN_TIME,
+    /** Everything is gone: restore every target of a recovery group to its newest point, in dependency order. */
+    COMPLETE_FAILURE;
 
     /**
      * Returns the scenario as it appears in runbook ids.

@@ -11,11 +11,12 @@ import io.lifeboat.events.Require;
  * the damaged instance is left untouched for forensics.
  *
  * @param commandId idempotency key of this request; a redelivered command with the same id runs once
- * @param targetId id of the target to restore
- * @param scenario why: CORRUPTION, DATA_LOSS or POINT_IN_TIME
+ * @param targetId id of the target to restore; for COMPLETE_FAILURE the id of the recovery group
+ * @param scenario why: CORRUPTION, DATA_LOSS, POINT_IN_TIME or COMPLETE_FAILURE
  * @param pointInTime for POINT_IN_TIME the instant to recover to; for DATA_LOSS the instant of the loss (recovery
  *        stops just before it); for CORRUPTION the instant the corruption was detected (the backup must be older);
- *        required except for CORRUPTION, where it defaults to the request's time (optional)
+ *        required for POINT_IN_TIME and DATA_LOSS; for CORRUPTION it defaults to the request's time; unused for
+ *        COMPLETE_FAILURE (optional)
  * @param backupId backup to restore from; when absent the orchestrator chooses it from the catalog (optional)
  * @param destination where the new instance goes, as the agent takes it (for PostgreSQL a new data directory with
  *        {@code port}); when absent the target's configured restore destination is used (optional)
@@ -38,7 +39,8 @@ public record StartRestore(String commandId, String targetId, RestoreScenario sc
         Require.nonNull(scenario, "StartRestore.scenario");
         Require.nonBlank(requestedBy, "StartRestore.requestedBy");
         Require.positive(attempt, "StartRestore.attempt");
-        if (pointInTime == null && scenario != RestoreScenario.CORRUPTION) {
+        if (pointInTime == null
+                && (scenario == RestoreScenario.POINT_IN_TIME || scenario == RestoreScenario.DATA_LOSS)) {
             throw new IllegalArgumentException("StartRestore.pointInTime is required for " + scenario
                     + ": the instant to recover to (POINT_IN_TIME) or of the loss (DATA_LOSS)");
         }
