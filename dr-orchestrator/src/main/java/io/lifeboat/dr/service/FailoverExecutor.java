@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 
 import io.lifeboat.dr.config.DrConfig;
 import io.lifeboat.dr.config.DrSettings;
-import io.lifeboat.dr.config.GroupSettings;
 import io.lifeboat.dr.config.TargetSettings;
 import io.lifeboat.dr.domain.QuorumVerdict;
 import io.lifeboat.dr.domain.RunMode;
@@ -33,13 +32,7 @@ import io.lifeboat.dr.postgres.PgInspector;
 import io.lifeboat.dr.postgres.ReturnCheck;
 import io.lifeboat.events.Command;
 import io.lifeboat.events.admin.ContractTopics;
-import io.lifeboat.events.dr.ApproveRun;
 import io.lifeboat.events.dr.DrRunUpdated;
-import io.lifeboat.events.dr.RestoreScenario;
-import io.lifeboat.events.dr.StartDrill;
-import io.lifeboat.events.dr.StartFailover;
-import io.lifeboat.events.dr.StartRestore;
-import io.lifeboat.events.policy.FailoverMode;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -56,7 +49,6 @@ public class FailoverExecutor {
     private static final int TOPIC_PARTITIONS = 3;
 
     private final Map<String, TargetRuns> runs = new ConcurrentHashMap<>();
-    private final Map<String, String> lastRefusal = new ConcurrentHashMap<>();
     private final Inbox inbox = new Inbox();
     private final MemberSightings sightings = new MemberSightings();
     private final ReturnWatch watch = new ReturnWatch();
@@ -67,6 +59,7 @@ public class FailoverExecutor {
     private volatile boolean acting;
     private DrSettings settings;
     private InboxReader reader;
+    private CommandHandler commands;
     private Thread thread;
 
     @Inject
@@ -121,6 +114,7 @@ public class FailoverExecutor {
             }
             runs.putAll(log.load());
             FailoverSteps steps = new FailoverSteps(settings, inbox, sightings, watch, clock);
+            commands = new CommandHandler(settings, inbox, clock);
             RunDriver driver = new RunDriver(settings, log, new RunbookSteps(steps,
                     new RestoreSteps(settings, inbox, clock), new DrillSteps(settings, inbox, clock),
                     new GroupSteps(settings, inbox, clock)), runs, clock);
@@ -169,7 +163,7 @@ public class FailoverExecutor {
 
     private void tick(RunDriver driver, FailoverSteps steps) {
         for (Command command : inbox.drainCommands()) {
-            handle(driver, command);
+            commands.handle(driver, command);
         }
         for (TargetSettings target : settings.targets().values()) {
             fenceReturning(driver, target);
@@ -190,105 +184,17 @@ public class FailoverExecutor {
         return new TargetSettings(groupId, Optional.empty(), Optional.empty(), null, Map.of(), null, null);
     }
 
-    private void handle(RunDriver driver, Command command) {
-        GroupSettings group = settings.groups().get(command.targetId());
-        if (group != null) {
-            handleGroup(driver, group, command);
-            return;
-        }
-        TargetSettings target = settings.targets().get(command.targetId());
-        if (target == null) {
-            LOG.warnf("%s for target '%s' ignored: no such target or recovery group is configured under "
-                    + "lifeboat.dr.targets or lifeboat.dr.groups", command.getClass().getSimpleName(),
-                    command.targetId());
-            return;
-        }
-        if (command instanceof StartRestore restore && restore.scenario() == RestoreScenario.COMPLETE_FAILURE) {
-            LOG.warnf("StartRestore COMPLETE_FAILURE of '%s' ignored: it names a target; a complete failure restores "
-                    + "a recovery group (lifeboat.dr.groups.<id>)", target.id());
-            return;
-        }
-        if (command instanceof ApproveRun approve) {
-            driver.decide(target.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
-        } else if (command instanceof StartRestore restore) {
-            startRestore(driver, target, restore);
-        } else if (command instanceof StartDrill drill) {
-            startDrill(driver, target, drill);
-        } else if (command instanceof StartFailover failover) {
-            String runId = "failover-" + failover.commandId();
-            TargetRuns history = driver.history(target.id());
-            if (history.latest() != null && history.latest().runId().equals(runId)) {
-                return;
-            }
-            RunMode mode = mode(target) == RunMode.RESTORE_ONLY ? RunMode.MANUAL : mode(target);
-            refused(target.id(), driver.start(new RunRequest(runId, target.id(), Runbooks.postgresPrimaryFailure(),
-                    mode, false, failover.requestedBy(), failover.reason(), clock.instant())));
-        }
-    }
-
-    private void handleGroup(RunDriver driver, GroupSettings group, Command command) {
-        if (command instanceof ApproveRun approve) {
-            driver.decide(group.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
-        } else if (command instanceof StartRestore restore
-                && restore.scenario() == RestoreScenario.COMPLETE_FAILURE) {
-            String runId = "recovery-" + restore.commandId();
-            if (late(restore.deadline(), runId)) {
-                return;
-            }
-            refused(group.id(), driver.start(new RunRequest(runId, group.id(), Runbooks.completeFailure(group
-                    .group()), RunMode.AUTOMATIC, restore.dryRun(), restore.requestedBy(),
-                    restore.reason() == null
-                            || restore.reason().isBlank() ? "complete failure" : restore.reason(),
-                    clock.instant(), RunParameters.of(restore))));
-        } else {
-            LOG.warnf("%s for recovery group '%s' ignored: a group takes StartRestore COMPLETE_FAILURE and ApproveRun",
-                    command.getClass().getSimpleName(), group.id());
-        }
-    }
-
-    private void startRestore(RunDriver driver, TargetSettings target, StartRestore command) {
-        String runId = "restore-" + command.commandId();
-        if (late(command.deadline(), runId)) {
-            return;
-        }
-        String reason = command.reason() != null && !command.reason().isBlank()
-                ? command.reason()
-                : command.scenario() + (command.pointInTime() == null ? "" : " at " + command.pointInTime());
-        refused(target.id(), driver.start(new RunRequest(runId, target.id(),
-                Runbooks.restoreToNewInstance(command.scenario()), RunMode.AUTOMATIC, command.dryRun(),
-                command.requestedBy(), reason, clock.instant(), RunParameters.of(command))));
-    }
-
-    private void startDrill(RunDriver driver, TargetSettings target, StartDrill command) {
-        String runId = "drill-" + command.commandId();
-        if (late(command.deadline(), runId)) {
-            return;
-        }
-        refused(target.id(), driver.start(new RunRequest(runId, target.id(), Runbooks.drill(), RunMode.AUTOMATIC,
-                false, command.requestedBy(), "drill" + (command.pointInTime() == null
-                        ? " of the newest backup"
-                        : " to " + command.pointInTime()),
-                clock.instant(), RunParameters.of(command))));
-    }
-
-    private boolean late(java.time.Instant deadline, String runId) {
-        if (deadline != null && clock.instant().isAfter(deadline)) {
-            LOG.warnf("run '%s' not started: its command's deadline %s has passed", runId, deadline);
-            return true;
-        }
-        return false;
-    }
-
     private void startOnQuorum(RunDriver driver, FailoverSteps steps, TargetSettings target, RunState drill) {
         QuorumVerdict verdict = steps.verdict(target.id());
         if (!verdict.down()) {
-            lastRefusal.remove(target.id());
+            commands.refusals().clear(target.id());
             return;
         }
-        RunMode mode = mode(target);
+        RunMode mode = commands.mode(target);
         if (mode == RunMode.RESTORE_ONLY) {
-            refused(target.id(), "target '" + target.id() + "' is down but its failover mode is RESTORE: no "
-                    + "failover is started, restore it from a backup");
+            commands.refusals().refused(target.id(),
+                    "target '" + target.id() + "' is down but its failover mode is RESTORE: no "
+                            + "failover is started, restore it from a backup");
             return;
         }
         if (drill != null) {
@@ -297,21 +203,10 @@ public class FailoverExecutor {
                     + "a failover starts");
         }
         var at = clock.instant();
-        refused(target.id(), driver.start(new RunRequest("failover-" + target.id() + "-" + at.toEpochMilli(),
-                target.id(), Runbooks.postgresPrimaryFailure(), mode, false, "health-quorum", verdict.reason(), at)));
-    }
-
-    private void refused(String targetId, String refusal) {
-        if (refusal != null && !refusal.equals(lastRefusal.put(targetId, refusal))) {
-            LOG.warnf("no run started: %s", refusal);
-        }
-    }
-
-    private RunMode mode(TargetSettings target) {
-        FailoverMode mode = target.failoverMode()
-                .or(() -> inbox.policy(target.id()).map(policy -> policy.failoverMode()))
-                .orElse(FailoverMode.MANUAL);
-        return RunMode.of(mode);
+        commands.refusals().refused(target.id(),
+                driver.start(new RunRequest("failover-" + target.id() + "-" + at.toEpochMilli(),
+                        target.id(), Runbooks.postgresPrimaryFailure(), mode, false, "health-quorum", verdict.reason(),
+                        at)));
     }
 
     private void sightPrimary(RunDriver driver, TargetSettings target) {

@@ -1,0 +1,167 @@
+package io.lifeboat.dr.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jboss.logging.Logger;
+
+import io.lifeboat.dr.config.DrSettings;
+import io.lifeboat.dr.config.GroupSettings;
+import io.lifeboat.dr.config.TargetSettings;
+import io.lifeboat.dr.domain.RunMode;
+import io.lifeboat.dr.domain.RunRequest;
+import io.lifeboat.dr.domain.Runbooks;
+import io.lifeboat.dr.domain.TargetRuns;
+import io.lifeboat.events.Command;
+import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.RestoreScenario;
+import io.lifeboat.events.dr.StartDrill;
+import io.lifeboat.events.dr.StartFailover;
+import io.lifeboat.events.dr.StartRestore;
+import io.lifeboat.events.policy.FailoverMode;
+
+/**
+ * Turns the DR commands into runs: StartFailover, StartRestore (a target's restore, or a group's complete failure),
+ * StartDrill and ApproveRun. A command whose run is the target's latest already is a redelivery and starts nothing.
+ */
+final class CommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(CommandHandler.class);
+
+    private final DrSettings settings;
+    private final Inbox inbox;
+    private final Clock clock;
+    private final Refusals refusals = new Refusals();
+
+    CommandHandler(DrSettings settings, Inbox inbox, Clock clock) {
+        this.settings = settings;
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    Refusals refusals() {
+        return refusals;
+    }
+
+    void handle(RunDriver driver, Command command) {
+        GroupSettings group = settings.groups().get(command.targetId());
+        if (group != null) {
+            handleGroup(driver, group, command);
+            return;
+        }
+        TargetSettings target = settings.targets().get(command.targetId());
+        if (target == null) {
+            LOG.warnf("%s for target '%s' ignored: no such target or recovery group is configured under "
+                    + "lifeboat.dr.targets or lifeboat.dr.groups", command.getClass().getSimpleName(),
+                    command.targetId());
+            return;
+        }
+        if (command instanceof StartRestore restore && restore.scenario() == RestoreScenario.COMPLETE_FAILURE) {
+            LOG.warnf("StartRestore COMPLETE_FAILURE of '%s' ignored: it names a target; a complete failure restores "
+                    + "a recovery group (lifeboat.dr.groups.<id>)", target.id());
+            return;
+        }
+        if (command instanceof ApproveRun approve) {
+            driver.decide(target.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
+        } else if (command instanceof StartRestore restore) {
+            startRestore(driver, target, restore);
+        } else if (command instanceof StartDrill drill) {
+            startDrill(driver, target, drill);
+        } else if (command instanceof StartFailover failover) {
+            String runId = "failover-" + failover.commandId();
+            TargetRuns history = driver.history(target.id());
+            if (history.latest() != null && history.latest().runId().equals(runId)) {
+                return;
+            }
+            RunMode mode = mode(target) == RunMode.RESTORE_ONLY ? RunMode.MANUAL : mode(target);
+            refusals.refused(target.id(),
+                    driver.start(new RunRequest(runId, target.id(), Runbooks.postgresPrimaryFailure(),
+                            mode, false, failover.requestedBy(), failover.reason(), clock.instant())));
+        }
+    }
+
+    private void handleGroup(RunDriver driver, GroupSettings group, Command command) {
+        if (command instanceof ApproveRun approve) {
+            driver.decide(group.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
+        } else if (command instanceof StartRestore restore
+                && restore.scenario() == RestoreScenario.COMPLETE_FAILURE) {
+            String runId = "recovery-" + restore.commandId();
+            if (seen(driver, group.id(), runId) || late(restore.deadline(), runId)) {
+                return;
+            }
+            refusals.refused(group.id(), driver.start(new RunRequest(runId, group.id(), Runbooks.completeFailure(group
+                    .group()), RunMode.AUTOMATIC, restore.dryRun(), restore.requestedBy(),
+                    restore.reason() == null
+                            || restore.reason().isBlank() ? "complete failure" : restore.reason(),
+                    clock.instant(), RunParameters.of(restore))));
+        } else {
+            LOG.warnf("%s for recovery group '%s' ignored: a group takes StartRestore COMPLETE_FAILURE and ApproveRun",
+                    command.getClass().getSimpleName(), group.id());
+        }
+    }
+
+    private void startRestore(RunDriver driver, TargetSettings target, StartRestore command) {
+        String runId = "restore-" + command.commandId();
+        if (seen(driver, target.id(), runId) || late(command.deadline(), runId)) {
+            return;
+        }
+        String reason = command.reason() != null && !command.reason().isBlank()
+                ? command.reason()
+                : command.scenario() + (command.pointInTime() == null ? "" : " at " + command.pointInTime());
+        refusals.refused(target.id(), driver.start(new RunRequest(runId, target.id(),
+                Runbooks.restoreToNewInstance(command.scenario()), RunMode.AUTOMATIC, command.dryRun(),
+                command.requestedBy(), reason, clock.instant(), RunParameters.of(command))));
+    }
+
+    private void startDrill(RunDriver driver, TargetSettings target, StartDrill command) {
+        String runId = "drill-" + command.commandId();
+        if (seen(driver, target.id(), runId) || late(command.deadline(), runId)) {
+            return;
+        }
+        refusals.refused(target.id(),
+                driver.start(new RunRequest(runId, target.id(), Runbooks.drill(), RunMode.AUTOMATIC,
+                        false, command.requestedBy(), "drill" + (command.pointInTime() == null
+                                ? " of the newest backup"
+                                : " to " + command.pointInTime()),
+                        clock.instant(), RunParameters.of(command))));
+    }
+
+    private static boolean seen(RunDriver driver, String targetId, String runId) {
+        // Commands are read with auto-committed offsets: a redelivered one must not run its restore twice.
+        TargetRuns history = driver.history(targetId);
+        return history.latest() != null && history.latest().runId().equals(runId);
+    }
+
+    private boolean late(Instant deadline, String runId) {
+        if (deadline != null && clock.instant().isAfter(deadline)) {
+            LOG.warnf("run '%s' not started: its command's deadline %s has passed", runId, deadline);
+            return true;
+        }
+        return false;
+    }
+
+    RunMode mode(TargetSettings target) {
+        FailoverMode mode = target.failoverMode()
+                .or(() -> inbox.policy(target.id()).map(policy -> policy.failoverMode()))
+                .orElse(FailoverMode.MANUAL);
+        return RunMode.of(mode);
+    }
+
+    /** Why the latest run of each target was not started, logged once per distinct reason. */
+    static final class Refusals {
+
+        private final Map<String, String> last = new ConcurrentHashMap<>();
+
+        void refused(String targetId, String refusal) {
+            if (refusal != null && !refusal.equals(last.put(targetId, refusal))) {
+                LOG.warnf("no run started: %s", refusal);
+            }
+        }
+
+        void clear(String targetId) {
+            last.remove(targetId);
+        }
+    }
+}
