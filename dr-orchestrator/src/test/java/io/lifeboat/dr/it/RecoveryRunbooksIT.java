@@ -8,13 +8,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,10 +55,10 @@ import io.lifeboat.testkit.process.TempDirs;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecoveryRunbooksIT extends OwnBroker {
 
-    private static final String TARGET = "shop-db";
-    private static final String DATABASE = "shop";
-    private static final String REPORTS = "shop-reports";
-    private static final String REPORTS_DATABASE = "reports";
+    private static final String TARGET = RecoveryStack.TARGET;
+    private static final String DATABASE = RecoveryStack.DATABASE;
+    private static final String REPORTS = RecoveryStack.REPORTS;
+    private static final String REPORTS_DATABASE = RecoveryStack.REPORTS_DATABASE;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final OsUser POSTGRES = new OsUser("postgres");
 
@@ -72,6 +70,7 @@ class RecoveryRunbooksIT extends OwnBroker {
     private static final List<ServiceJar> SERVICES = new ArrayList<>();
     private static ServiceJar dr;
     private static String backupId;
+    private static RecoveryStack stack;
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -80,7 +79,7 @@ class RecoveryRunbooksIT extends OwnBroker {
         }
         pg = PostgresServer.start();
         pg.createDatabase(DATABASE);
-        sql("CREATE TABLE ledger (id int PRIMARY KEY, note text NOT NULL)",
+        ShopSql.sql(pg, "CREATE TABLE ledger (id int PRIMARY KEY, note text NOT NULL)",
                 "INSERT INTO ledger SELECT g, 'before the backup' FROM generate_series(1, 50) g");
         work = TempDirs.create("dr-recovery");
         // The agent restores as the postgres account, which must reach the destinations.
@@ -92,6 +91,7 @@ class RecoveryRunbooksIT extends OwnBroker {
         scratchPort = FreePorts.find();
         groupPorts[0] = FreePorts.find();
         groupPorts[1] = FreePorts.find();
+        stack = new RecoveryStack(pg, work, restorePort, scratchPort, groupPorts[0], groupPorts[1]);
         pg.createDatabase(REPORTS_DATABASE);
         try (Connection connection = pg.connect(REPORTS_DATABASE); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE daily (day date PRIMARY KEY, orders int NOT NULL)");
@@ -99,13 +99,13 @@ class RecoveryRunbooksIT extends OwnBroker {
         }
         String bootstrap = broker.bootstrapServers();
         SERVICES.add(ServiceJar.start(Path.of("../pg-agent/target/quarkus-app/quarkus-run.jar"), "pg-agent", "384m",
-                PATIENCE, port -> agentConfig(bootstrap)));
+                PATIENCE, port -> stack.agent(bootstrap)));
         SERVICES.add(ServiceJar.start(Path.of("../catalog-service/target/quarkus-app/quarkus-run.jar"), "catalog",
                 "384m", PATIENCE, port -> Map.of("kafka.bootstrap.servers", bootstrap,
                         "quarkus.kafka-streams.bootstrap-servers", bootstrap,
                         "quarkus.kafka-streams.application-server", "localhost:" + port,
                         "kafka-streams.state.dir", work.resolve("catalog-state").toString())));
-        dr = DrProcess.start("dr-recovery", bootstrap, drConfig());
+        dr = DrProcess.start("dr-recovery", bootstrap, stack.orchestrator());
         SERVICES.add(dr);
     }
 
@@ -157,15 +157,16 @@ class RecoveryRunbooksIT extends OwnBroker {
     @Order(2)
     void aPointInTimeRestoreStopsAtTheRequestedSecondInANewInstanceAndCutsOverOnlyOnceApproved() throws Exception {
         backup();
-        sql("INSERT INTO ledger VALUES (100, 'before the requested second')");
+        ShopSql.sql(pg, "INSERT INTO ledger VALUES (100, 'before the requested second')");
         Thread.sleep(1_200);
         Instant requested = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Thread.sleep(Duration.between(Instant.now(), requested.plusMillis(1_300)).toMillis());
-        sql("INSERT INTO ledger VALUES (200, 'after the requested second: the mistake')");
-        String after = text("SELECT pg_current_wal_insert_lsn()::text");
-        sql("SELECT pg_switch_wal()");
+        ShopSql.sql(pg, "INSERT INTO ledger VALUES (200, 'after the requested second: the mistake')");
+        String after = ShopSql.text(pg, "SELECT pg_current_wal_insert_lsn()::text");
+        ShopSql.sql(pg, "SELECT pg_switch_wal()");
         Await.until("the WAL of the mistake archived", PATIENCE, () -> kafka.read(Topics.ARCHIVE_EVENTS.name(),
-                ArchiveProgressed.class, TARGET).stream().anyMatch(p -> lsn(p.archivedPosition()) > lsn(after)),
+                ArchiveProgressed.class, TARGET).stream()
+                .anyMatch(p -> ShopSql.lsn(p.archivedPosition()) > ShopSql.lsn(after)),
                 () -> "archive reports: " + kafka.read(Topics.ARCHIVE_EVENTS.name(), ArchiveProgressed.class, TARGET));
         String command = UUID.randomUUID().toString();
 
@@ -178,9 +179,9 @@ class RecoveryRunbooksIT extends OwnBroker {
                 () -> "run: " + latestRun() + "; the orchestrator's log: " + dr.log());
         try (Connection restored = DriverManager.getConnection("jdbc:postgresql://localhost:" + restorePort + "/"
                 + DATABASE, pg.user(), pg.password()); Statement statement = restored.createStatement()) {
-            assertThat(ids(statement)).contains(1, 50, 100).doesNotContain(200);
+            assertThat(ShopSql.ids(statement)).contains(1, 50, 100).doesNotContain(200);
         }
-        assertThat(ids(pg)).as("the damaged instance is left alone").contains(100, 200);
+        assertThat(ShopSql.ids(pg)).as("the damaged instance is left alone").contains(100, 200);
         RestoreCompleted completed = kafka.read(Topics.BACKUP_EVENTS.name(), RestoreCompleted.class, TARGET).stream()
                 .filter(r -> r.commandId().equals(runId + "-restore")).findFirst().orElseThrow();
         assertThat(completed.restoredTo()).isBeforeOrEqualTo(requested).isAfter(requested.minusSeconds(3));
@@ -207,11 +208,12 @@ class RecoveryRunbooksIT extends OwnBroker {
     @Order(3)
     void aCompleteFailureRestoresEveryTargetOfTheGroupAfterWhatItDependsOn() throws Exception {
         String reportsBackup = fullBackup(REPORTS);
-        sql("INSERT INTO ledger VALUES (300, 'the newest archived write')");
-        String last = text("SELECT pg_current_wal_insert_lsn()::text");
-        sql("SELECT pg_switch_wal()");
+        ShopSql.sql(pg, "INSERT INTO ledger VALUES (300, 'the newest archived write')");
+        String last = ShopSql.text(pg, "SELECT pg_current_wal_insert_lsn()::text");
+        ShopSql.sql(pg, "SELECT pg_switch_wal()");
         Await.until("the newest write archived", PATIENCE, () -> kafka.read(Topics.ARCHIVE_EVENTS.name(),
-                ArchiveProgressed.class, TARGET).stream().anyMatch(p -> lsn(p.archivedPosition()) > lsn(last)),
+                ArchiveProgressed.class, TARGET).stream()
+                .anyMatch(p -> ShopSql.lsn(p.archivedPosition()) > ShopSql.lsn(last)),
                 () -> "not archived");
         String command = UUID.randomUUID().toString();
 
@@ -232,7 +234,7 @@ class RecoveryRunbooksIT extends OwnBroker {
                 db.completedAt());
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + groupPorts[0] + "/"
                 + DATABASE, pg.user(), pg.password()); Statement statement = connection.createStatement()) {
-            assertThat(ids(statement)).as("replayed to the newest archived point").contains(1, 100, 200, 300);
+            assertThat(ShopSql.ids(statement)).as("replayed to the newest archived point").contains(1, 100, 200, 300);
         }
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + groupPorts[1] + "/"
                 + REPORTS_DATABASE, pg.user(), pg.password());
@@ -273,91 +275,9 @@ class RecoveryRunbooksIT extends OwnBroker {
         return backupId;
     }
 
-    private static Map<String, String> agentConfig(String bootstrap) {
-        String key = "lifeboat.pg.targets." + TARGET + ".";
-        String reports = "lifeboat.pg.targets." + REPORTS + ".";
-        Map<String, String> config = new HashMap<>(Map.of(reports + "host", pg.host(), reports + "port",
-                String.valueOf(pg.port()), reports + "database", REPORTS_DATABASE, reports + "user", pg.user(),
-                reports + "password", pg.password(), reports + "bin-dir", pg.binDir().toString(),
-                reports + "os-user", "postgres"));
-        config.putAll(Map.ofEntries(Map.entry("kafka.bootstrap.servers", bootstrap),
-                Map.entry("lifeboat.agent.store.local-root", work.resolve("store").toString()),
-                Map.entry("lifeboat.agent.key.file", work.resolve("master.key").toString()),
-                Map.entry("lifeboat.pg.cdc.offset-dir", work.resolve("cdc").toString()),
-                Map.entry("lifeboat.pg.restore.discard-check", "1s"),
-                Map.entry(key + "host", pg.host()), Map.entry(key + "port", String.valueOf(pg.port())),
-                Map.entry(key + "database", DATABASE), Map.entry(key + "user", pg.user()),
-                Map.entry(key + "password", pg.password()), Map.entry(key + "bin-dir", pg.binDir().toString()),
-                Map.entry(key + "continuous-archiving", "true"), Map.entry(key + "os-user", "postgres")));
-        return config;
-    }
-
-    private static Map<String, String> drConfig() {
-        String key = "lifeboat.dr.targets." + TARGET + ".";
-        Map<String, String> config = new HashMap<>();
-        String group = "lifeboat.dr.groups.shop.targets.";
-        config.put(group + TARGET + ".engine", "postgres");
-        config.put(group + TARGET + ".destination", work.resolve("restores") + "/{run}-db?port=" + groupPorts[0]
-                + "&keep-running=true");
-        config.put(group + REPORTS + ".engine", "postgres");
-        config.put(group + REPORTS + ".destination", work.resolve("restores") + "/{run}-reports?port="
-                + groupPorts[1] + "&keep-running=true");
-        config.put(group + REPORTS + ".depends-on", TARGET);
-        config.put(group + REPORTS + ".recover-to-latest", "false");
-        config.putAll(Map.of("lifeboat.dr.tick", "200ms",
-                key + "primary", "pg-a",
-                key + "members.pg-a.url", pg.jdbcUrl(DATABASE),
-                key + "members.pg-a.user", pg.user(),
-                key + "members.pg-a.password", pg.password(),
-                key + "rto", "PT10M",
-                key + "restore-destination", work.resolve("restores") + "/{run}?port=" + restorePort
-                        + "&keep-running=true",
-                key + "drill-destination", work.resolve("scratch") + "/{run}?port=" + scratchPort,
-                key + "drill-keep", "PT30S",
-                key + "checks.ledger-rows", "SELECT count(*) FROM ledger"));
-        return config;
-    }
-
     private static DrRunUpdated latestRun() {
         List<DrRunUpdated> runs = kafka.read(Topics.DR_RUNS.name(), DrRunUpdated.class, TARGET);
         return runs.isEmpty() ? null : runs.get(runs.size() - 1);
     }
 
-    private static void sql(String... statements) throws SQLException {
-        try (Connection connection = pg.connect(DATABASE); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    private static String text(String query) throws SQLException {
-        try (Connection connection = pg.connect(DATABASE);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static List<Integer> ids(PostgresServer server) throws SQLException {
-        try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
-            return ids(statement);
-        }
-    }
-
-    private static List<Integer> ids(Statement statement) throws SQLException {
-        List<Integer> ids = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery("SELECT id FROM ledger ORDER BY id")) {
-            while (rows.next()) {
-                ids.add(rows.getInt(1));
-            }
-        }
-        return ids;
-    }
-
-    private static long lsn(String text) {
-        String[] parts = text.split("/");
-        return (Long.parseLong(parts[0], 16) << 32) + Long.parseLong(parts[1], 16);
-    }
 }
