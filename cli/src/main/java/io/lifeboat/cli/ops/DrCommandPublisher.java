@@ -1,0 +1,82 @@
+package io.lifeboat.cli.ops;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.lifeboat.events.Command;
+import io.lifeboat.events.envelope.Envelope;
+import io.lifeboat.events.envelope.EventCodec;
+
+/**
+ * Publishes DR commands (StartDrill, StartRestore, StartFailover, ApproveRun) to {@code lifeboat.dr.commands} as
+ * CloudEvents keyed by target id, with an idempotent producer that waits for every in-sync replica.
+ */
+public final class DrCommandPublisher implements AutoCloseable {
+
+    /** The CloudEvents source of what the command line publishes. */
+    public static final String SOURCE = "lifeboat-cli";
+
+    private static final int WAIT_MS = 15_000;
+
+    private final String bootstrap;
+    private final EventCodec codec = new EventCodec();
+    private final KafkaProducer<String, byte[]> producer;
+
+    /** A publisher to the Kafka cluster at {@code bootstrap} ({@code HOST:PORT[,HOST:PORT]}). */
+    public DrCommandPublisher(String bootstrap) {
+        this.bootstrap = bootstrap;
+        try {
+            this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.CLIENT_ID_CONFIG, SOURCE,
+                    // An operator at a terminal should hear within seconds that the broker is not there.
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, WAIT_MS, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, WAIT_MS,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, WAIT_MS + 1_000, ProducerConfig.LINGER_MS_CONFIG, 0),
+                    new StringSerializer(), new ByteArraySerializer());
+        } catch (RuntimeException e) {
+            throw new OpsFailure("unable to connect to Kafka at " + bootstrap + ": " + e.getMessage()
+                    + "; pass --bootstrap HOST:PORT", e);
+        }
+    }
+
+    /**
+     * Publishes one command and waits until the cluster has it.
+     *
+     * @param command the command; its target id is the record's key
+     * @return where it was written
+     * @throws OpsFailure naming the command, the target and the broker when it could not be written
+     */
+    public RecordMetadata publish(Command command) {
+        ProducerRecord<String, byte[]> record = codec.encode(Envelope.of(Envelope.sourceOf(SOURCE), command));
+        String what = command.getClass().getSimpleName() + " for target '" + command.targetId() + "'";
+        try {
+            return producer.send(record).get(WAIT_MS * 2L, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new OpsFailure("unable to publish " + what + " to " + record.topic() + ": Kafka not reachable at "
+                    + bootstrap + " (" + cause.getMessage() + "); start the stack with ./lifeboat demo or pass "
+                    + "--bootstrap HOST:PORT", cause);
+        } catch (TimeoutException e) {
+            throw new OpsFailure("unable to publish " + what + " to " + record.topic() + ": no answer from Kafka at "
+                    + bootstrap + "; start the stack with ./lifeboat demo or pass --bootstrap HOST:PORT", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsFailure("interrupted while publishing " + what, e);
+        }
+    }
+
+    /** Closes the producer, flushing nothing: every publish has already waited for its acknowledgement. */
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}
