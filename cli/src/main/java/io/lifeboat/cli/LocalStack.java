@@ -3,7 +3,9 @@ package io.lifeboat.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -48,6 +50,7 @@ public final class LocalStack implements Callable<Integer> {
         if (!noServices) {
             startServices();
         }
+        writeStackFile();
         printSummary(Duration.ofNanos(System.nanoTime() - t0));
         stopped.await();
         return 0;
@@ -68,6 +71,19 @@ public final class LocalStack implements Callable<Integer> {
         }
     }
 
+    private void writeStackFile() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(StackFile.BOOTSTRAP, infra.bootstrapServers());
+        for (ServiceProcess process : running) {
+            if (process.service().name().equals("catalog-service")) {
+                values.put(StackFile.CATALOG, process.url());
+            } else if (process.service().name().equals("scheduler-service")) {
+                values.put(StackFile.SCHEDULER, process.url());
+            }
+        }
+        StackFile.write(home, values);
+    }
+
     private void printSummary(Duration took) {
         StringBuilder out = new StringBuilder("\nLifeboat is up (" + took.toSeconds() + " s)\n\n");
         infra.endpoints().forEach((name, where) -> out.append(String.format("  %-20s %s%n", name, where)));
@@ -82,6 +98,7 @@ public final class LocalStack implements Callable<Integer> {
 
     private synchronized void stop() {
         say("stopping ...");
+        StackFile.remove(home);
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

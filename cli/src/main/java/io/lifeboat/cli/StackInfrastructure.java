@@ -133,6 +133,15 @@ public final class StackInfrastructure implements AutoCloseable {
     }
 
     /** A table of where each server listens, for people. */
+    /**
+     * Returns Kafka's bootstrap servers.
+     *
+     * @return host:port of the broker
+     */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     public Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("Kafka broker", kafka.bootstrapServers() + "  (" + Topics.all().size() + " topics)");

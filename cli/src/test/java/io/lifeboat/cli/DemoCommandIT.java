@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.lifeboat.testkit.process.Await;
 
 /**
  * Runs {@code ./lifeboat demo} as a person would, waits until it says it is up, checks every service answers ready,
@@ -70,6 +73,13 @@ class DemoCommandIT {
                 assertThat(status(service[1] + "/q/health/ready")).as(service[0]).isEqualTo(200);
             }
             assertThat(serverPorts).hasSize(3).allMatch(DemoCommandIT::listening);
+            assertThat(StackFile.read(HOME, StackFile.BOOTSTRAP)).as("the stack file names the broker")
+                    .hasValueSatisfying(bootstrap -> assertThat(output)
+                            .anyMatch(l -> l.contains("Kafka broker") && l.contains(bootstrap)));
+            assertThat(StackFile.read(HOME, StackFile.CATALOG)).isPresent();
+            Await.until("./lifeboat targets lists the demo targets, found through the stack file",
+                    Duration.ofSeconds(60), () -> verb("targets", "--json").contains("\"demo-pg\""),
+                    () -> "output: " + verb("targets", "--json"));
 
             new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
             assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("demo stops within 90 s of Ctrl-C").isTrue();
@@ -85,6 +95,27 @@ class DemoCommandIT {
                     .as("%s (pid %s) is gone", service[0], service[2]).isFalse();
         }
         assertThat(serverPorts).noneMatch(DemoCommandIT::listening);
+        assertThat(StackFile.of(HOME)).as("the stack file goes with the stack").doesNotExist();
+    }
+
+    /** Runs an operator's verb through the launcher, as a person would, and returns what it printed. */
+    private static String verb(String... args) {
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("lifeboat").toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("LIFEBOAT_NO_BUILD", "1");
+            builder.environment().remove("LIFEBOAT_CATALOG");
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(60, TimeUnit.SECONDS);
+            return "exit " + process.exitValue() + ": " + out;
+        } catch (IOException e) {
+            return "failed to run " + command + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private static int status(String url) throws IOException, InterruptedException {

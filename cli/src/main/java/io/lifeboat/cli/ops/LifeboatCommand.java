@@ -3,6 +3,9 @@ package io.lifeboat.cli.ops;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import io.lifeboat.cli.StackFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,17 +84,17 @@ public final class LifeboatCommand implements Runnable {
 
     /** The catalog's base URL. */
     String catalog() {
-        return orDefault(catalog, "LIFEBOAT_CATALOG", DEFAULT_CATALOG);
+        return orDefault(catalog, "LIFEBOAT_CATALOG", StackFile.CATALOG, DEFAULT_CATALOG);
     }
 
     /** The scheduler's base URL. */
     String scheduler() {
-        return orDefault(scheduler, "LIFEBOAT_SCHEDULER", DEFAULT_SCHEDULER);
+        return orDefault(scheduler, "LIFEBOAT_SCHEDULER", StackFile.SCHEDULER, DEFAULT_SCHEDULER);
     }
 
     /** Kafka's bootstrap servers. */
     String bootstrap() {
-        return orDefault(bootstrap, "LIFEBOAT_BOOTSTRAP", DEFAULT_BOOTSTRAP);
+        return orDefault(bootstrap, "LIFEBOAT_BOOTSTRAP", StackFile.BOOTSTRAP, DEFAULT_BOOTSTRAP);
     }
 
     /** Whether output is JSON. */
@@ -99,11 +102,16 @@ public final class LifeboatCommand implements Runnable {
         return json;
     }
 
-    private static String orDefault(String given, String variable, String fallback) {
+    private static String orDefault(String given, String variable, String stackKey, String fallback) {
         if (given != null && !given.isBlank()) {
             return given;
         }
         String env = System.getenv(variable);
-        return env == null || env.isBlank() ? fallback : env;
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        // A running ./lifeboat demo says where it listens; its ports are chosen at start.
+        String home = System.getenv("LIFEBOAT_HOME");
+        return StackFile.read(home == null ? null : Path.of(home), stackKey).orElse(fallback);
     }
 }
