@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.lifeboat.cli.story.DemoStory;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The embedded default stack behind {@code ./lifeboat demo}: starts the servers and the Lifeboat services, prints
- * where everything is, and stops it all cleanly on Ctrl-C (SIGINT) or SIGTERM.
+ * where everything is, tells the demo's story on it ({@link DemoStory}; {@code --script} without a browser, exiting
+ * with its verdict) and stops it all cleanly on Ctrl-C (SIGINT) or SIGTERM.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Runs Kafka, PostgreSQL, Redis, an S3 object store, MongoDB and the Lifeboat services.")
 public final class LocalStack implements Callable<Integer> {
@@ -29,8 +32,20 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--no-services", description = "Run only the servers, not the Lifeboat services.")
     boolean noServices;
 
+    @Option(names = "--script", description = "Tell the story without a browser and exit: 0 if every chapter "
+            + "passed, 1 otherwise.")
+    boolean script;
+
+    @Option(names = "--keep-running", description = "With --script: keep the stack running after the story until "
+            + "Ctrl-C.")
+    boolean keepRunning;
+
+    @Option(names = "--no-story", description = "Only run the stack; tell no story.")
+    boolean noStory;
+
     private final List<ServiceProcess> running = new ArrayList<>();
     private StackInfrastructure infra;
+    private boolean stoppedOnce;
 
     /** Runs the stack until the JVM is asked to stop. */
     public static void main(String[] args) {
@@ -52,8 +67,31 @@ public final class LocalStack implements Callable<Integer> {
         }
         writeStackFile();
         printSummary(Duration.ofNanos(System.nanoTime() - t0));
+        if (noServices || noStory || !running.stream().map(p -> p.service().name()).toList()
+                .containsAll(ServiceCatalog.ALL.stream().map(ServiceCatalog.Service::name).toList())) {
+            stopped.await();
+            return 0;
+        }
+        if (!script) {
+            Dashboard.open(url("catalog-service") + "/");
+        }
+        boolean passed = DemoStory.of(List.of(StackInfrastructure.DEMO_PG_TARGET, StackInfrastructure.DEMO_REDIS_TARGET,
+                StackInfrastructure.DEMO_MONGO_TARGET, StackInfrastructure.DEMO_FILES_TARGET), infra.postgres(),
+                infra.standby(), infra.restorePort(), url("catalog-service"), url("scheduler-service"),
+                infra.bootstrapServers(), System.out).tell();
+        if (script && !keepRunning) {
+            stop();
+            return passed ? 0 : 1;
+        }
+        say("the story is over; the stack keeps running: " + url("catalog-service") + "/ is the dashboard, "
+                + "'./lifeboat targets' and the other verbs work against it. Press Ctrl-C to stop everything.");
         stopped.await();
-        return 0;
+        return passed ? 0 : 1;
+    }
+
+    private String url(String service) {
+        return running.stream().filter(p -> p.service().name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(service + " is not running")).url();
     }
 
     private void startServices() throws Exception {
@@ -86,10 +124,17 @@ public final class LocalStack implements Callable<Integer> {
 
     private void printSummary(Duration took) {
         StringBuilder out = new StringBuilder("\nLifeboat is up (" + took.toSeconds() + " s)\n\n");
+        String dashboard = null;
         infra.endpoints().forEach((name, where) -> out.append(String.format("  %-20s %s%n", name, where)));
         for (ServiceProcess process : running) {
             out.append(String.format("  %-20s %s/q/health  (pid %d)%n", process.service().name(), process.url(),
                     process.pid()));
+            if (process.service().name().equals("catalog-service")) {
+                dashboard = process.url() + "/";
+            }
+        }
+        if (dashboard != null) {
+            out.append(String.format("%n  %-20s %s%n", "Dashboard", dashboard));
         }
         out.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(out);
@@ -97,6 +142,10 @@ public final class LocalStack implements Callable<Integer> {
     }
 
     private synchronized void stop() {
+        if (stoppedOnce) {
+            return;
+        }
+        stoppedOnce = true;
         say("stopping ...");
         StackFile.remove(home);
         for (int i = running.size() - 1; i >= 0; i--) {

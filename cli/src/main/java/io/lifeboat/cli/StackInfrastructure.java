@@ -13,14 +13,16 @@ import io.lifeboat.events.Topics;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.mongo.MongoServer;
 import io.lifeboat.testkit.postgres.PostgresServer;
+import io.lifeboat.testkit.process.FreePorts;
 import io.lifeboat.testkit.process.OsUser;
 import io.lifeboat.testkit.redis.RedisOptions;
 import io.lifeboat.testkit.redis.RedisServer;
 import io.lifeboat.testkit.s3.S3Server;
 
 /**
- * The servers of the embedded default stack: a Kafka broker with every Lifeboat topic, a PostgreSQL and a Redis
- * demo target, an S3 object store and a MongoDB wire server; closing it stops them in reverse order.
+ * The servers of the embedded default stack: a Kafka broker with every Lifeboat topic, a PostgreSQL primary with a
+ * streaming standby, a Redis target, an S3 object store and a MongoDB wire server, loaded with demo data; closing it
+ * stops them in reverse order.
  */
 public final class StackInfrastructure implements AutoCloseable {
 
@@ -37,9 +39,18 @@ public final class StackInfrastructure implements AutoCloseable {
     /** The directory tree the fs-agent is configured with. */
     public static final String DEMO_FILES_TARGET = "demo-files";
 
+    /** The PostgreSQL primary's member name in the orchestrator's configuration. */
+    public static final String PRIMARY_MEMBER = "pg-a";
+    /** The PostgreSQL standby's member name in the orchestrator's configuration. */
+    public static final String STANDBY_MEMBER = "pg-b";
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private KafkaBroker kafka;
     private PostgresServer postgres;
+    private PostgresServer standby;
+    private Path scratch;
+    private int restorePort;
+    private int drillPort;
     private RedisServer redis;
     private S3Server s3;
     private MongoServer mongo;
@@ -53,12 +64,18 @@ public final class StackInfrastructure implements AutoCloseable {
                 infra.kafka.createTopic(topic.name(), 3, topic.compacted());
             }
             infra.postgres = infra.track(PostgresServer.start());
+            // Closed with its primary (PostgresServer closes its standbys).
+            infra.standby = infra.postgres.startStandby();
             // No replicas to wait for: a snapshot over diskless replication starts at once.
             infra.redis = infra.track(RedisServer.start(RedisOptions.defaults().withConfig(
                     "repl-diskless-sync-delay 0")));
             infra.s3 = infra.track(S3Server.start());
             infra.s3.createBucket(BUCKET);
             infra.mongo = infra.track(MongoServer.start());
+            infra.scratch = infra.track(new DemoScratch()).root();
+            infra.restorePort = FreePorts.find();
+            infra.drillPort = FreePorts.find();
+            DemoData.load(infra.postgres, infra.standby, infra.redis, infra.mongo);
             return infra;
         } catch (Exception e) {
             infra.close();
@@ -103,16 +120,20 @@ public final class StackInfrastructure implements AutoCloseable {
         // The oplog captured continuously, for point-in-time restores of MongoDB too.
         config.put(mongoTarget + "continuous-oplog", "true");
         healthTargets(config, home);
+        drTargets(config);
         String filesTarget = "lifeboat.fs.targets." + DEMO_FILES_TARGET + ".";
         config.put(filesTarget + "path", DemoFiles.ensure(home.resolve(".lifeboat/demo-files")).toString());
         config.put(filesTarget + "exclude", "*.tmp,*.log,cache/*");
         return config;
     }
 
-    // The health monitor probes every demo target every 5 s; three failed rounds in a row make an outage.
+    // The health monitor probes every demo target every 5 s (the PostgreSQL primary every second, so that a failover
+    // shows within seconds); three failed rounds in a row make an outage.
     private void healthTargets(Map<String, String> config, Path home) {
         String pg = "lifeboat.health.targets." + DEMO_PG_TARGET + ".";
         config.put(pg + "engine", "postgres");
+        config.put(pg + "interval", "1s");
+        config.put(pg + "timeout", "1s");
         config.put(pg + "probes.primary.kind", "postgres");
         config.put(pg + "probes.primary.options.url", postgres.jdbcUrl());
         config.put(pg + "probes.primary.options.user", postgres.user());
@@ -132,7 +153,31 @@ public final class StackInfrastructure implements AutoCloseable {
         config.put(filesTarget + "probes.tree.options.path", home.resolve(".lifeboat/demo-files").toString());
     }
 
-    /** A table of where each server listens, for people. */
+    // The orchestrator fails demo-pg over to its standby on its own (one monitor is a quorum here), restores into
+    // new instances under the scratch directory and drills there; both are removed by the pg-agent after a while.
+    private void drTargets(Map<String, String> config) {
+        String dr = "lifeboat.dr.targets." + DEMO_PG_TARGET + ".";
+        config.put("lifeboat.dr.expected-monitors", "1");
+        config.put("lifeboat.dr.tick", "200ms");
+        config.put(dr + "failover-mode", "AUTOMATIC");
+        config.put(dr + "primary", PRIMARY_MEMBER);
+        member(config, dr + "members." + PRIMARY_MEMBER + ".", postgres);
+        member(config, dr + "members." + STANDBY_MEMBER + ".", standby);
+        config.put(dr + "rto", "PT15M");
+        config.put(dr + "restore-destination", scratch.resolve("restores") + "/{run}?port=" + restorePort
+                + "&keep-running=true&discard-after=30m");
+        config.put(dr + "drill-destination", scratch.resolve("drills") + "/{run}?port=" + drillPort);
+        config.put(dr + "drill-keep", "PT2M");
+        config.put(dr + "checks.orders", "SELECT count(*) FROM " + DemoData.ORDERS);
+    }
+
+    private static void member(Map<String, String> config, String key, PostgresServer server) {
+        config.put(key + "url", server.jdbcUrl());
+        config.put(key + "user", server.user());
+        // A demo server's throw-away password; real deployments use password-env.
+        config.put(key + "password", server.password());
+    }
+
     /**
      * Returns Kafka's bootstrap servers.
      *
@@ -142,10 +187,28 @@ public final class StackInfrastructure implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The PostgreSQL demo target's primary at start. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The PostgreSQL demo target's streaming standby at start. */
+    public PostgresServer standby() {
+        return standby;
+    }
+
+    /** The port a restore of the PostgreSQL demo target listens on. */
+    public int restorePort() {
+        return restorePort;
+    }
+
+    /** A table of where each server listens, for people. */
     public Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("Kafka broker", kafka.bootstrapServers() + "  (" + Topics.all().size() + " topics)");
-        endpoints.put("PostgreSQL target", postgres.jdbcUrl() + "  user " + postgres.user());
+        endpoints.put("PostgreSQL target", postgres.jdbcUrl() + "  user " + postgres.user() + "  (" + PRIMARY_MEMBER
+                + ")");
+        endpoints.put("PostgreSQL standby", standby.jdbcUrl() + "  (" + STANDBY_MEMBER + ", streaming)");
         endpoints.put("Redis target", redis.uri());
         endpoints.put("Object store (S3)", s3.endpoint() + "  bucket " + BUCKET);
         endpoints.put("MongoDB target", mongo.connectionString());

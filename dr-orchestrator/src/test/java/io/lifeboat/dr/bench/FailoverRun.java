@@ -80,7 +80,7 @@ final class FailoverRun {
                     () -> load.count() >= INSERTS_BEFORE_KILL && maxId(standby) >= load.idAt(INSERTS_BEFORE_KILL),
                     () -> "acknowledged: " + load.count() + ", load failure: " + load.failure());
             killedAt = System.nanoTime();
-            NodeLoss.kill(primary.dataDir());
+            primary.crash();
             acknowledged = load.awaitEnd();
         }
         long writableAt = Writability.await(standby, FAILOVER_LIMIT);

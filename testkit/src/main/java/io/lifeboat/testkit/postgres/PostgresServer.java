@@ -123,6 +123,18 @@ public final class PostgresServer implements AutoCloseable {
         running = false;
     }
 
+    /**
+     * Loses the server the way a machine dies: its postmaster and every process it started get SIGKILL together, so
+     * nothing shuts down cleanly; {@link #restart()} brings it back through crash recovery.
+     *
+     * @return how many processes were killed
+     */
+    public int crash() {
+        int killed = NodeLoss.kill(dataDir());
+        running = false;
+        return killed;
+    }
+
     /** Starts the server again on the same data dir (stopping it first if it runs); after a crash it recovers. */
     public PostgresServer restart() {
         if (cluster.isRunning()) {

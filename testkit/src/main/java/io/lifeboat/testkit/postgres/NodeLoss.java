@@ -1,4 +1,4 @@
-package io.lifeboat.dr.bench;
+package io.lifeboat.testkit.postgres;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.util.List;
  * Loses a PostgreSQL node the way a machine dies: the postmaster of a data directory and every process it started
  * get SIGKILL together, so none of them shuts down cleanly or restarts the others.
  */
-final class NodeLoss {
+public final class NodeLoss {
 
     private NodeLoss() {
     }
@@ -20,7 +20,7 @@ final class NodeLoss {
      *
      * @return how many processes were killed
      */
-    static int kill(Path dataDir) {
+    public static int kill(Path dataDir) {
         long postmaster = postmasterPid(dataDir);
         ProcessHandle root = ProcessHandle.of(postmaster).orElseThrow(() -> new IllegalStateException(
                 "the postmaster " + postmaster + " of " + dataDir + " is not running"));

@@ -1,0 +1,239 @@
+package io.lifeboat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.lifeboat.cli.story.DemoStory;
+
+/**
+ * Runs {@code ./lifeboat demo --script --keep-running} as CI does: the whole story must pass within 10 minutes;
+ * then, against the stack it leaves running, every operator verb through the launcher and the dashboard in headless
+ * Chromium; finally Ctrl-C (SIGINT) must stop every service and server it started.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoIT {
+
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    private static final Duration STORY_LIMIT = Duration.ofMinutes(10);
+    private static final Pattern SERVICE_LINE = Pattern
+            .compile("^\\s+(\\S+-\\S+)\\s+(http://127\\.0\\.0\\.1:\\d+)/q/health\\s+\\(pid (\\d+)\\)");
+    private static final Pattern PORT_IN_URL = Pattern.compile("(?:127\\.0\\.0\\.1|localhost):(\\d+)");
+
+    private static Process demo;
+    private static final List<String> OUTPUT = new ArrayList<>();
+    private static final BlockingQueue<String> LINES = new LinkedBlockingQueue<>();
+    private static final List<String[]> SERVICES = new ArrayList<>();
+    private static final List<Integer> SERVER_PORTS = new ArrayList<>();
+    private static String storyVerdict;
+
+    @BeforeAll
+    static void runTheScriptedStory() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(HOME.resolve("lifeboat").toString(), "demo", "--script",
+                "--keep-running").directory(HOME.toFile()).redirectErrorStream(true);
+        builder.environment().put("LIFEBOAT_NO_BUILD", "1");
+        demo = builder.start();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(demo.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    LINES.add(line);
+                }
+            } catch (IOException e) {
+                LINES.add("(demo output unreadable: " + e.getMessage() + ")");
+            }
+        }, "demo-output");
+        pump.setDaemon(true);
+        pump.start();
+        long giveUp = System.nanoTime() + STORY_LIMIT.toNanos();
+        boolean listing = false;
+        while (storyVerdict == null && System.nanoTime() < giveUp) {
+            String line = LINES.poll(1, TimeUnit.SECONDS);
+            if (line == null) {
+                if (!demo.isAlive()) {
+                    break;
+                }
+                continue;
+            }
+            OUTPUT.add(line);
+            listing = line.startsWith("Lifeboat is up") || listing && !line.startsWith("Press Ctrl-C");
+            Matcher service = SERVICE_LINE.matcher(line);
+            if (service.find()) {
+                SERVICES.add(new String[]{service.group(1), service.group(2), service.group(3)});
+            } else if (listing && (line.contains("PostgreSQL target") || line.contains("PostgreSQL standby")
+                    || line.contains("Redis target") || line.contains("Kafka broker"))) {
+                Matcher port = PORT_IN_URL.matcher(line);
+                if (port.find()) {
+                    SERVER_PORTS.add(Integer.parseInt(port.group(1)));
+                }
+            }
+            if (line.startsWith(DemoStory.LAST_LINE)) {
+                storyVerdict = line;
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theScriptedStoryPassesEveryChapterWithinTenMinutes() throws Exception {
+        assertThat(storyVerdict).as("the story's last line within %s; demo output:\n%s", STORY_LIMIT, String.join(
+                "\n", OUTPUT)).isEqualTo(DemoStory.LAST_LINE + " 5 of 5 chapters passed");
+        assertThat(SERVICES).extracting(s -> s[0]).containsExactlyInAnyOrderElementsOf(
+                ServiceCatalog.ALL.stream().map(ServiceCatalog.Service::name).toList());
+        for (String[] service : SERVICES) {
+            assertThat(status(service[1] + "/q/health/ready")).as(service[0]).isEqualTo(200);
+        }
+        assertThat(SERVER_PORTS).hasSize(4).allMatch(DemoIT::listening);
+        assertThat(StackFile.read(HOME, StackFile.CATALOG)).isPresent();
+    }
+
+    @Test
+    @Order(2)
+    void targetsListsTheFourDemoTargetsFoundThroughTheStackFile() {
+        Launched table = verb("targets");
+        assertThat(table.exit()).as(table.toString()).isZero();
+        assertThat(table.out()).as(table.toString()).contains("TARGET", "demo-pg", "demo-redis", "demo-mongo",
+                "demo-files");
+        Launched json = verb("targets", "--json");
+        assertThat(json.exit()).as(json.toString()).isZero();
+        assertThat(json.out()).contains("\"targetId\" : \"demo-files\"", "\"engine\" : \"filesystem\"");
+    }
+
+    @Test
+    @Order(3)
+    void backupsShowsTheStoryBackupOfThePostgresTarget() {
+        Launched backups = verb("backups", "demo-pg", "--json");
+        assertThat(backups.exit()).as(backups.toString()).isZero();
+        assertThat(backups.out()).as(backups.toString()).contains("\"type\" : \"FULL\"", "\"phase\" : "
+                + "\"COMPLETED\"");
+    }
+
+    @Test
+    @Order(4)
+    void rpoShowsEveryTargetAndSaysABreachByItsExitCode() {
+        Launched rpo = verb("rpo", "--json");
+        assertThat(rpo.exit()).as(rpo.toString()).isIn(0, 3);
+        assertThat(rpo.out()).contains("demo-pg", "demo-redis", "demo-mongo", "demo-files");
+        assertThat(rpo.out().contains("\"breach\" : true")).as(rpo.toString()).isEqualTo(rpo.exit() == 3);
+    }
+
+    @Test
+    @Order(5)
+    void backupWaitsForANewRedisSnapshotAndDecryptListsIt() {
+        Launched backup = verb("backup", "demo-redis", "--wait", "--json");
+        assertThat(backup.exit()).as(backup.toString()).isZero();
+        String backupId = field(backup.out(), "backupId");
+        Launched listed = verb("decrypt", "--store", HOME.resolve(".lifeboat/store").toString(), "--key", HOME
+                .resolve(".lifeboat/master.key").toString(), "--target", "demo-redis", "--list", "--json");
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(listed.out()).as(listed.toString()).contains(backupId);
+    }
+
+    @AfterAll
+    static void ctrlCStopsEverything() throws Exception {
+        if (demo == null) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+            assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("demo stops within 90 s of Ctrl-C").isTrue();
+        } finally {
+            demo.destroyForcibly();
+        }
+        Thread.sleep(500);
+        LINES.drainTo(OUTPUT);
+        assertThat(OUTPUT).as(String.join("\n", OUTPUT)).contains("lifeboat: stopped cleanly");
+        for (String[] service : SERVICES) {
+            assertThat(ProcessHandle.of(Long.parseLong(service[2])).map(ProcessHandle::isAlive).orElse(false))
+                    .as("%s (pid %s) is gone", service[0], service[2]).isFalse();
+        }
+        assertThat(SERVER_PORTS).noneMatch(DemoIT::listening);
+        assertThat(StackFile.of(HOME)).as("the stack file goes with the stack").doesNotExist();
+    }
+
+    /** The first string value of {@code "name"} in a verb's JSON output. */
+    static String field(String json, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\" : \"([^\"]+)\"").matcher(json);
+        assertThat(value.find()).as("%s in %s", name, json).isTrue();
+        return value.group(1);
+    }
+
+    /** The URL of a running demo service, from the demo's start-up lines. */
+    static Optional<String> serviceUrl(String name) {
+        return SERVICES.stream().filter(s -> s[0].equals(name)).map(s -> s[1]).findFirst();
+    }
+
+    /** Runs an operator's verb through the launcher, as a person would: exit code and everything it printed. */
+    static Launched verb(String... args) {
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("lifeboat").toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("LIFEBOAT_NO_BUILD", "1");
+            // The verbs must find the demo through its stack file.
+            builder.environment().remove("LIFEBOAT_CATALOG");
+            builder.environment().remove("LIFEBOAT_SCHEDULER");
+            builder.environment().remove("LIFEBOAT_BOOTSTRAP");
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(5, TimeUnit.MINUTES);
+            return new Launched(String.join(" ", args), process.exitValue(), out, err);
+        } catch (IOException e) {
+            throw new IllegalStateException("failed to run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    /** What one launched verb did. */
+    record Launched(String command, int exit, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "./lifeboat " + command + " -> exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    private static int status(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
