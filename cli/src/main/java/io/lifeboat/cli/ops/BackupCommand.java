@@ -58,10 +58,10 @@ final class BackupCommand extends Verb {
             throw usage(e.getMessage());
         }
         String backupType = type == null ? null : type.trim().toUpperCase(Locale.ROOT);
-        SchedulerClient.Accepted accepted = new SchedulerClient(root.scheduler()).requestBackup(target, backupType,
+        SchedulerClient.Accepted accepted = new SchedulerClient(root().scheduler()).requestBackup(target, backupType,
                 requester.commandId(), requester.user());
         if (!waitForIt) {
-            if (root.json()) {
+            if (root().json()) {
                 printJson(accepted);
             } else {
                 print(accepted.commandId() + "\n");
@@ -70,11 +70,11 @@ final class BackupCommand extends Verb {
             }
             return 0;
         }
-        if (!root.json()) {
+        if (!root().json()) {
             print(accepted.commandId() + "\n");
         }
         BackupSummary outcome = follow(accepted, limit, every);
-        if (root.json()) {
+        if (root().json()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("request", accepted);
             result.put("backup", outcome);
@@ -90,7 +90,7 @@ final class BackupCommand extends Verb {
 
     private BackupSummary follow(SchedulerClient.Accepted accepted, Duration limit, Duration every)
             throws InterruptedException {
-        CatalogClient catalog = new CatalogClient(root.catalog());
+        CatalogClient catalog = new CatalogClient(root().catalog());
         ProgressLine progress = new ProgressLine(err(), System.console() != null);
         Instant start = Instant.now();
         Instant giveUp = start.plus(limit);

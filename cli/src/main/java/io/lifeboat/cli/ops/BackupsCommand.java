@@ -18,8 +18,8 @@ final class BackupsCommand extends Verb {
 
     @Override
     public Integer call() {
-        List<BackupSummary> backups = new CatalogClient(root.catalog()).backups(target);
-        if (root.json()) {
+        List<BackupSummary> backups = new CatalogClient(root().catalog()).backups(target);
+        if (root().json()) {
             printJson(backups);
         } else {
             print(Reports.backups(backups));

@@ -17,8 +17,9 @@ import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
 
 /**
- * Publishes DR commands (StartDrill, StartRestore, StartFailover, ApproveRun) to {@code lifeboat.dr.commands} as
- * CloudEvents keyed by target id, with an idempotent producer that waits for every in-sync replica.
+ * Publishes DR commands (StartDrill, StartRestore, StartFailover, ApproveRun) to {@code lifeboat.dr.commands}, and
+ * VerifyBackup to the engine's command topic, as CloudEvents keyed by target id, with an idempotent producer that
+ * waits for every in-sync replica.
  */
 public final class DrCommandPublisher implements AutoCloseable {
 

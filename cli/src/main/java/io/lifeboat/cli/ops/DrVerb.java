@@ -7,11 +7,16 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import io.lifeboat.cli.ops.domain.Durations;
 import io.lifeboat.events.Command;
 
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** What the DR verbs share: checking the target in the catalog, publishing the command, printing the run id. */
+/**
+ * What the DR verbs share: checking the target in the catalog, publishing the command, printing the run id, and
+ * following the run with {@code --wait}.
+ */
 abstract class DrVerb extends Verb {
 
     /** How long a published command stays valid: the orchestrator does not start it later than this. */
@@ -19,6 +24,14 @@ abstract class DrVerb extends Verb {
 
     @Mixin
     Requester requester;
+
+    @Option(names = "--wait", description = "Follow the run on lifeboat.dr.runs until it ends (exit 0 when "
+            + "COMPLETED, 1 when FAILED or CANCELLED) or waits for an approval (exit 0).")
+    boolean waitForRun;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", description = "With --wait: give "
+            + "up after this long (default: ${DEFAULT-VALUE}).")
+    String timeout;
 
     /** The deadline of a command published now. */
     Instant deadline() {
@@ -31,7 +44,7 @@ abstract class DrVerb extends Verb {
      */
     void checkTarget(String targetId) {
         try {
-            new CatalogClient(root.catalog()).requireTarget(targetId);
+            new CatalogClient(root().catalog()).requireTarget(targetId);
         } catch (OpsFailure e) {
             if (e.getMessage().startsWith("target '")) {
                 throw e;
@@ -40,13 +53,37 @@ abstract class DrVerb extends Verb {
         }
     }
 
-    /** Publishes {@code command}, then prints the run id (or JSON with the command, run, topic and key). */
+    /**
+     * Publishes {@code command}, then prints the run id (or JSON with the command, run, topic and key); with
+     * {@code --wait}, follows the run from the end offsets taken before publishing.
+     */
     int publish(Command command, String runId, String what) {
-        RecordMetadata written;
-        try (DrCommandPublisher publisher = new DrCommandPublisher(root.bootstrap())) {
-            written = publisher.publish(command);
+        if (!waitForRun) {
+            return published(command, runId, what, write(command));
         }
-        if (root.json()) {
+        Duration limit;
+        try {
+            limit = Durations.parse("--timeout", timeout);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        try (RunFollower follower = new RunFollower(root().bootstrap())) {
+            RecordMetadata written = write(command);
+            if (!root().json()) {
+                published(command, runId, what, written);
+            }
+            return new RunWait(this, command.targetId()).await(follower, runId, limit);
+        }
+    }
+
+    private RecordMetadata write(Command command) {
+        try (DrCommandPublisher publisher = new DrCommandPublisher(root().bootstrap())) {
+            return publisher.publish(command);
+        }
+    }
+
+    private int published(Command command, String runId, String what, RecordMetadata written) {
+        if (root().json()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("command", command.getClass().getSimpleName());
             result.put("commandId", command.commandId());

@@ -16,14 +16,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lifeboat}: the operator's verbs against a running Lifeboat: targets, backups and RPO from the catalog, a
- * backup now through the scheduler, and drills, restores, failovers and approvals as DR commands on Kafka.
+ * backup now through the scheduler, drills, restores, failovers and approvals as DR commands on Kafka, verifying a
+ * backup, watching the events, and applying policies.
  */
 @Command(name = "lifeboat", mixinStandardHelpOptions = true, sortOptions = false, description = "Asks a running "
         + "Lifeboat: the catalog for targets, backups and RPO, the scheduler for a backup now, the DR orchestrator "
-        + "(through lifeboat.dr.commands) for drills, restores and failovers.", subcommands = {TargetsCommand.class,
+        + "(through lifeboat.dr.commands) for drills, restores and failovers, an agent to verify a backup; shows "
+        + "the events as they happen and applies policy files.", subcommands = {TargetsCommand.class,
                 BackupsCommand.class, RpoCommand.class, BackupCommand.class, DrillCommand.class,
-                RestoreCommand.class, FailoverCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-                        "0:done", "1:failed (unreachable service, unknown target, failed backup; the message says "
+                RestoreCommand.class, FailoverCommand.class, VerifyCommand.class, WatchCommand.class,
+                PolicyCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                        "0:done", "1:failed (unreachable service, unknown target or backup, failed backup, "
+                                + "verification or run, rejected policy, too few events in time; the message says "
                                 + "which)",
                         "2:wrong usage", "3:rpo: a target is over its RPO"})
 public final class LifeboatCommand implements Runnable {
@@ -79,7 +83,7 @@ public final class LifeboatCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a verb: targets, backups, rpo, backup, "
-                + "drill, restore or failover");
+                + "drill, restore, failover, verify, watch or policy");
     }
 
     /** The catalog's base URL. */

@@ -15,8 +15,8 @@ final class RpoCommand extends Verb {
 
     @Override
     public Integer call() {
-        List<TargetSummary> targets = new CatalogClient(root.catalog()).targets();
-        if (root.json()) {
+        List<TargetSummary> targets = new CatalogClient(root().catalog()).targets();
+        if (root().json()) {
             printJson(Reports.rpoLines(targets));
         } else {
             print(Reports.rpo(targets));

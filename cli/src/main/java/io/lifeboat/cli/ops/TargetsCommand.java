@@ -14,8 +14,8 @@ final class TargetsCommand extends Verb {
 
     @Override
     public Integer call() {
-        List<TargetSummary> targets = new CatalogClient(root.catalog()).targets();
-        if (root.json()) {
+        List<TargetSummary> targets = new CatalogClient(root().catalog()).targets();
+        if (root().json()) {
             printJson(targets);
         } else {
             print(Reports.targets(targets));

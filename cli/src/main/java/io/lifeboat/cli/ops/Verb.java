@@ -15,11 +15,17 @@ import picocli.CommandLine.Spec;
 /** What every verb shares: the global options of {@link LifeboatCommand} and its output streams. */
 abstract class Verb implements Callable<Integer> {
 
+    // A verb's parent is the root command, or a group of verbs such as 'policy' under it.
     @ParentCommand
-    LifeboatCommand root;
+    Object parent;
 
     @Spec
     CommandSpec spec;
+
+    /** The root command, which holds the global options. */
+    LifeboatCommand root() {
+        return parent instanceof VerbGroup group ? group.root : (LifeboatCommand) parent;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();
