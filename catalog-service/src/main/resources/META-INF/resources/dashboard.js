@@ -1,4 +1,4 @@
-// The catalog dashboard: polls the query API every 2 s and renders targets and recent events.
+// The catalog dashboard: polls the query API every 2 s and renders targets, the DR timeline and recent events.
 // Every string from the API reaches the page through textContent or attributes, never as markup.
 (function () {
   'use strict';
@@ -6,6 +6,15 @@
   var POLL_MS = 2000;
   var TARGETS_URL = '/api/targets';
   var EVENTS_URL = '/api/events?limit=40';
+  var DR_RUNS_URL = '/api/dr/runs?limit=20';
+  // A step's state as the timeline marks it: done, running, failed, waiting (not started yet) or skipped.
+  var STEP_MARKS = {
+    DONE: ['done', '\u2713'],
+    RUNNING: ['running', '\u25b6'],
+    FAILED: ['failed', '\u2717'],
+    PENDING: ['waiting', '\u25cb'],
+    SKIPPED: ['skipped', '\u2013']
+  };
   var STATUSES = ['RED', 'AMBER', 'GREEN', 'UNPROTECTED'];
 
   // Creates an element with a class and children (strings become text nodes).
@@ -210,6 +219,78 @@
     list.replaceChildren.apply(list, items);
   }
 
+  function drRunCell(r) {
+    var badge = el('span', 'dr-kind dr-kind-' + r.kind, [r.kind]);
+    var cell = el('td', null, [badge, el('div', 'meta dr-run-id', [r.runId])]);
+    if (r.dryRun) {
+      cell.appendChild(el('div', 'meta', ['dry run']));
+    }
+    return cell;
+  }
+
+  function drStateCell(r) {
+    var state = el('span', 'dr-state dr-state-' + r.state, [r.state.toLowerCase().replace(/_/g, ' ')]);
+    return el('td', null, [state]);
+  }
+
+  // Seconds from start to end, or to now while the run goes on.
+  function drDuration(r) {
+    if (!r.startedAt) {
+      return el('td', 'muted', ['?']);
+    }
+    var end = r.finishedAt ? Date.parse(r.finishedAt) : Date.now();
+    var text = duration((end - Date.parse(r.startedAt)) / 1000);
+    return el('td', 'dr-duration', [r.finishedAt ? text : text + ' so far']);
+  }
+
+  function drStepsCell(r) {
+    var list = el('ol', 'dr-steps');
+    (r.steps || []).forEach(function (s) {
+      var mark = STEP_MARKS[s.state] || ['waiting', '?'];
+      var item = el('li', 'dr-step dr-step-' + mark[0] + (s.name === r.currentStep ? ' current' : ''),
+        [mark[1] + ' ' + s.name]);
+      item.setAttribute('data-step', s.name);
+      item.title = [s.description, s.note].filter(Boolean).join(': ') || s.name;
+      list.appendChild(item);
+    });
+    return el('td', null, list.childNodes.length ? [list] : [el('span', 'muted', ['\u2014'])]);
+  }
+
+  function drOutcomeCell(r) {
+    var cell = el('td');
+    if (r.awaitingApproval) {
+      cell.appendChild(el('div', 'dr-awaiting', ['awaiting approval' + (r.currentStep ? ': ' + r.currentStep
+        : '')]));
+    }
+    if (r.outcome && !r.awaitingApproval) {
+      cell.appendChild(el('div', 'dr-outcome', [r.outcome]));
+    }
+    (r.approvals || []).forEach(function (a) {
+      cell.appendChild(el('div', 'meta', ['approved ' + a.stepId + ' by ' + a.approverId + ' ' + ago(a.at)]));
+    });
+    return cell;
+  }
+
+  function drRow(r) {
+    var tr = el('tr', r.awaitingApproval ? 'awaiting' : null, [drRunCell(r), el('td', 'target-id', [r.targetId]),
+      drStateCell(r), el('td', null, r.startedAt ? [time(r.startedAt)] : []), drDuration(r), drStepsCell(r),
+      drOutcomeCell(r)]);
+    tr.setAttribute('data-run-id', r.runId);
+    tr.setAttribute('data-kind', r.kind);
+    tr.setAttribute('data-state', r.state);
+    return tr;
+  }
+
+  function renderDrRuns(runs) {
+    var body = document.getElementById('dr-runs');
+    var rows = runs.map(drRow);
+    if (!rows.length) {
+      rows = [el('tr', 'empty', [el('td', null, ['No DR runs yet.'])])];
+      rows[0].firstChild.colSpan = 7;
+    }
+    body.replaceChildren.apply(body, rows);
+  }
+
   function get(url) {
     return fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' }).then(function (response) {
       if (!response.ok) {
@@ -232,9 +313,10 @@
   }
 
   function poll() {
-    Promise.all([get(TARGETS_URL), get(EVENTS_URL)]).then(function (answers) {
+    Promise.all([get(TARGETS_URL), get(EVENTS_URL), get(DR_RUNS_URL)]).then(function (answers) {
       renderTargets(answers[0]);
       renderEvents(answers[1]);
+      renderDrRuns(answers[2]);
       document.getElementById('error').hidden = true;
       var now = new Date();
       var updated = document.getElementById('updated');

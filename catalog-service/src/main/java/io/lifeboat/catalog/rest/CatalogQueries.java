@@ -31,8 +31,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.lifeboat.catalog.domain.TargetState;
+import io.lifeboat.catalog.domain.dr.DrRun;
 import io.lifeboat.catalog.streams.CatalogTopology;
 import io.lifeboat.catalog.streams.StoreBackupEntries;
+import io.lifeboat.catalog.streams.StoreDrRuns;
 import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.envelope.LifeboatJson;
 
@@ -47,6 +49,8 @@ public class CatalogQueries {
     private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(5);
     private static final String TARGETS = CatalogTopology.TARGETS_STORE;
     private static final String BACKUPS = CatalogTopology.BACKUPS_STORE;
+    private static final String DR_RUNS = CatalogTopology.DR_RUNS_STORE;
+    private static final String DR_RUNS_PATH = "/api/internal/dr/runs";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
 
@@ -106,6 +110,47 @@ public class CatalogQueries {
             }
         }
         return all;
+    }
+
+    /**
+     * DR runs of one target, wherever it lives, or of every target on every instance.
+     *
+     * @param targetId id of the target, or null for all
+     * @return the runs, unordered
+     */
+    public List<DrRun> drRuns(String targetId) {
+        TypeReference<List<DrRun>> type = new TypeReference<>() {
+        };
+        if (targetId != null) {
+            HostInfo owner = owner(targetId);
+            if (owner == null) {
+                return localDrRuns(targetId);
+            }
+            List<DrRun> remote = remote(owner, DR_RUNS_PATH + "?target=" + encode(targetId), type);
+            return remote == null ? List.of() : remote;
+        }
+        List<DrRun> all = new ArrayList<>(localDrRuns(null));
+        Set<TopicPartition> local = localPartitions();
+        for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+            if (!instance.topicPartitions().equals(local)
+                    && instance.stateStoreNames().contains(CatalogTopology.DR_RUNS_STORE)) {
+                List<DrRun> remote = remote(instance.hostInfo(), DR_RUNS_PATH, type);
+                if (remote != null) {
+                    all.addAll(remote);
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * DR runs in this instance's stores.
+     *
+     * @param targetId id of the target, or null for every run held here
+     * @return the runs
+     */
+    public List<DrRun> localDrRuns(String targetId) {
+        return read(DR_RUNS, () -> StoreDrRuns.of(store(DR_RUNS), targetId));
     }
 
     /**

@@ -18,15 +18,18 @@ import io.lifeboat.catalog.domain.CatalogFolder;
 import io.lifeboat.catalog.domain.FoldResult;
 import io.lifeboat.catalog.domain.RpoMeter;
 import io.lifeboat.catalog.domain.TargetState;
+import io.lifeboat.catalog.domain.dr.DrRunFold;
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.catalog.CatalogEntry;
+import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.streams.StreamsEmitter;
 
 /**
  * The catalog's one processor: decodes every fact on the target-keyed input topics, folds it into the target's state
- * and catalog entries, publishes changed entries, RPO lag and edges, and retention decisions; a wall-clock punctuator
- * measures every target's lag (a stalled agent emits nothing) and re-runs retention as backups age. Records it
+ * and catalog entries, publishes changed entries, RPO lag and edges, and retention decisions, and keeps DR runs with
+ * their outcomes; a wall-clock punctuator measures every target's lag (a stalled agent emits nothing), re-runs
+ * retention as backups age and drops old DR runs. Records it
  * cannot decode, or whose key is not their target id, go to the dead-letter topic.
  */
 final class CatalogProcessor implements Processor<String, byte[], Object, Object> {
@@ -38,6 +41,7 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, TargetState> targets;
     private StoreBackupEntries backups;
+    private StoreDrRuns drRuns;
     private StreamsEmitter emitter;
     private RpoTracker rpo;
     private RetentionPass retention;
@@ -59,6 +63,7 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
         this.targets = context.getStateStore(CatalogTopology.TARGETS_STORE);
         KeyValueStore<String, CatalogEntry> entries = context.getStateStore(CatalogTopology.BACKUPS_STORE);
         this.backups = new StoreBackupEntries(entries);
+        this.drRuns = new StoreDrRuns(context.getStateStore(CatalogTopology.DR_RUNS_STORE));
         this.emitter = new StreamsEmitter(context, "catalog-service", CatalogTopology.OUT, CatalogTopology.DEADLETTER);
         this.rpo = new RpoTracker(new RpoMeter(settings.rpoRestoreRatio()), settings.rpoPublishInterval(),
                 settings.rpoTick(), emitter);
@@ -88,7 +93,14 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
         // A record far older than the wall clock means the task is working through a backlog (a restart, a long
         // outage): the state says where the target stood then, not now, so no edge fires until it has caught up.
         catchingUp = now.toEpochMilli() - record.timestamp() > settings.catchUpThreshold().toMillis();
-        fold(envelope, now);
+        if (DrRunFold.concerns(envelope.payload())) {
+            drRuns.fold(envelope.payload());
+        }
+        // A run's state says nothing about backups or health, and a recovery group's runs are keyed by a group id
+        // that is no target: folding it would add a phantom target.
+        if (!(envelope.payload() instanceof DrRunUpdated)) {
+            fold(envelope, now);
+        }
     }
 
     private void fold(Envelope<?> envelope, Instant now) {
@@ -125,6 +137,7 @@ final class CatalogProcessor implements Processor<String, byte[], Object, Object
             }
         }
         if (sweep) {
+            drRuns.purge(now);
             lastRetentionSweep = now;
         }
         // Caught up unless a stale record arrives before the next tick.

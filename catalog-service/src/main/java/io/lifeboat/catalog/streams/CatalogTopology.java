@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import io.lifeboat.catalog.domain.TargetState;
+import io.lifeboat.catalog.domain.dr.DrRun;
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.envelope.Envelope;
@@ -23,18 +24,20 @@ import io.lifeboat.events.envelope.JsonSerde;
 
 /**
  * Builds the catalog's Kafka Streams topology: one source over every target-keyed fact topic, the
- * {@link CatalogProcessor} with its two stores, and sinks for events and commands (topic chosen by event type),
+ * {@link CatalogProcessor} with its three stores, and sinks for events and commands (topic chosen by event type),
  * tombstones of the two compacted topics, and dead letters.
  */
 public final class CatalogTopology {
 
     /** Topics the catalog folds; all keyed by target id, so they must have the same number of partitions. */
     public static final List<String> INPUTS = List.of(Topics.POLICIES.name(), Topics.BACKUP_EVENTS.name(),
-            Topics.ARCHIVE_EVENTS.name(), Topics.HEALTH.name(), Topics.DR_EVENTS.name());
+            Topics.ARCHIVE_EVENTS.name(), Topics.HEALTH.name(), Topics.DR_EVENTS.name(), Topics.DR_RUNS.name());
     /** Store of target states, keyed by target id. */
     public static final String TARGETS_STORE = "catalog-targets";
     /** Store of catalog entries, keyed by target id and backup id. */
     public static final String BACKUPS_STORE = "catalog-backups";
+    /** Store of DR runs, keyed by target id and run id. */
+    public static final String DR_RUNS_STORE = "catalog-dr-runs";
 
     static final String SOURCE = "facts";
     static final String PROCESSOR = "catalog";
@@ -60,6 +63,7 @@ public final class CatalogTopology {
         topology.addProcessor(PROCESSOR, () -> new CatalogProcessor(settings), SOURCE);
         topology.addStateStore(store(TARGETS_STORE, settings, new JsonSerde<>(TargetState.class)), PROCESSOR);
         topology.addStateStore(store(BACKUPS_STORE, settings, new JsonSerde<>(CatalogEntry.class)), PROCESSOR);
+        topology.addStateStore(store(DR_RUNS_STORE, settings, new JsonSerde<>(DrRun.class)), PROCESSOR);
         TopicNameExtractor<String, Envelope<?>> byType = (key, envelope, context) -> envelope.topic().name();
         topology.addSink(OUT, byType, new StringSerializer(), (Serializer) new EnvelopeSerializer<>(), PROCESSOR);
         topology.addSink(RPO_TOMBSTONES, Topics.RPO.name(), new StringSerializer(), new ByteArraySerializer(),

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.catalog.testing.DrFacts;
 import io.lifeboat.catalog.testing.Facts;
+import io.lifeboat.testkit.browser.HeadlessChromium;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.process.Await;
 import io.lifeboat.testkit.quarkus.KafkaResource;
@@ -31,7 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The dashboard in a real headless Chromium: the page served at {@code /} polls the query API and shows every
- * target's row with its status and RPO lag; a screenshot of it is kept in {@code target/dashboard/}.
+ * target's row with its status and RPO lag, and the DR timeline's runs with their kind, state, steps and outcome; a
+ * screenshot of it is kept in {@code target/dashboard/}.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -45,7 +48,7 @@ class DashboardIT {
     URL page;
 
     @Test
-    void showsEveryTargetWithItsStatusAndLagInABrowser() throws IOException {
+    void showsEveryTargetWithItsStatusAndLagAndTheDrTimelineInABrowser() throws IOException {
         HeadlessChromium.requireInstalled();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String fresh = "dash-db-" + suffix;
@@ -62,6 +65,16 @@ class DashboardIT {
                 gap(failing, now.minus(Duration.ofMinutes(5))),
                 policy(stalled, Duration.ofSeconds(2), Facts.KEEP_MUCH, now), completed(stalled, "s1", now),
                 completed(loose, "l1", now.minus(Duration.ofMinutes(20))));
+        // Their own target, so that the failover's note cannot change the statuses asserted below.
+        String promoted = "dash-pg-" + suffix;
+        String failover = "failover-" + suffix;
+        String drill = "drill-" + suffix;
+        CatalogKafka.send(BROKER.bootstrapServers(),
+                DrFacts.failoverCompletedRun(promoted, failover, now.minus(Duration.ofMinutes(3))),
+                DrFacts.failoverCompleted(promoted, failover, now.minus(Duration.ofMinutes(3))),
+                DrFacts.drillAwaitingApproval(promoted, drill, now.minus(Duration.ofMinutes(1))));
+        Await.until("the DR runs in the API", Duration.ofSeconds(60),
+                () -> drOutcomes(failover, drill).size() == 2, () -> "DR runs so far: " + drOutcomes(failover, drill));
         Map<String, String> expected = Map.of(fresh, "GREEN", failing, "AMBER", stalled, "RED", loose,
                 "UNPROTECTED");
         Await.until("the dashboard's targets in the API", Duration.ofSeconds(60),
@@ -81,6 +94,25 @@ class DashboardIT {
         Matcher lag = Pattern.compile("class=\"lag[^\"]*\">([^<]*)<").matcher(row.group(2));
         assertThat(lag.find()).as("lag cell of %s in the %s", fresh, context).isTrue();
         assertThat(lag.group(1)).as("lag of %s", fresh).matches("\\d+[dhms]( \\d+[dhms])? of 5m");
+        Matcher failoverRow = drRow(dom.stdout(), failover);
+        assertThat(failoverRow.find()).as("DR timeline row of %s in the %s", failover, context).isTrue();
+        assertThat(attribute(failoverRow.group(1), "data-kind")).isEqualTo("failover");
+        assertThat(attribute(failoverRow.group(1), "data-state")).isEqualTo("COMPLETED");
+        assertThat(failoverRow.group(2)).as("cells of %s", failover)
+                .contains("class=\"dr-kind dr-kind-failover\">failover<",
+                        "class=\"dr-state dr-state-COMPLETED\">completed<",
+                        "promoted pg-b in 2.1 s, ~0 bytes lost", promoted)
+                .containsPattern("class=\"dr-step dr-step-done\"[^>]*>\u2713 promote-standby<");
+        Matcher drillRow = drRow(dom.stdout(), drill);
+        assertThat(drillRow.find()).as("DR timeline row of %s in the %s", drill, context).isTrue();
+        assertThat(attribute(drillRow.group(1), "class")).isEqualTo("awaiting");
+        assertThat(attribute(drillRow.group(1), "data-kind")).isEqualTo("drill");
+        assertThat(attribute(drillRow.group(1), "data-state")).isEqualTo("AWAITING_APPROVAL");
+        assertThat(drillRow.group(2)).as("cells of %s", drill)
+                .contains("class=\"dr-awaiting\">awaiting approval: restore-into-scratch<")
+                .containsPattern("class=\"dr-step dr-step-waiting current\"[^>]*>\u25cb restore-into-scratch<");
+        assertThat(dom.stdout().indexOf("data-run-id=\"" + drill + "\""))
+                .as("the newer drill is listed before the failover").isLessThan(failoverRow.start());
         assertThat(dom.stdout()).as("the error banner stays hidden in the %s", context)
                 .containsPattern("<div id=\"error\"[^>]*\\shidden");
 
@@ -95,6 +127,22 @@ class DashboardIT {
         return all.stream().filter(t -> targets.containsKey((String) t.get("targetId")))
                 .collect(java.util.stream.Collectors.toMap(t -> (String) t.get("targetId"),
                         t -> (String) t.get("status")));
+    }
+
+    /** Outcome summaries of the named runs as {@code /api/dr/runs} lists them. */
+    private static Map<String, String> drOutcomes(String... runIds) {
+        List<Map<String, Object>> runs = given().get("/api/dr/runs?limit=200").then().extract().jsonPath()
+                .getList("$");
+        List<String> wanted = List.of(runIds);
+        return runs.stream().filter(r -> wanted.contains((String) r.get("runId")))
+                .collect(java.util.stream.Collectors.toMap(r -> (String) r.get("runId"),
+                        r -> String.valueOf(r.get("outcome"))));
+    }
+
+    /** The DR timeline row of a run: group 1 its opening tag's attributes, group 2 its cells. */
+    private static Matcher drRow(String dom, String runId) {
+        return Pattern.compile("<tr\\b([^>]*\\bdata-run-id=\"" + Pattern.quote(runId) + "\"[^>]*)>(.*?)</tr>",
+                Pattern.DOTALL).matcher(dom);
     }
 
     /** The row of a target: group 1 its opening tag's attributes, group 2 its cells. */

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 import io.lifeboat.catalog.domain.TargetState;
+import io.lifeboat.catalog.domain.dr.DrRun;
 import io.lifeboat.events.LifeboatMessage;
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.catalog.CatalogEntry;
@@ -124,6 +125,11 @@ final class CatalogDriver implements AutoCloseable {
     CatalogEntry entry(String targetId, String backupId) {
         KeyValueStore<String, CatalogEntry> store = driver.getKeyValueStore(CatalogTopology.BACKUPS_STORE);
         return store.get(StoreBackupEntries.key(targetId, backupId));
+    }
+
+    DrRun drRun(String targetId, String runId) {
+        KeyValueStore<String, DrRun> store = driver.getKeyValueStore(CatalogTopology.DR_RUNS_STORE);
+        return store.get(StoreDrRuns.key(targetId, runId));
     }
 
     static String header(TestRecord<String, byte[]> record, String name) {

@@ -1,6 +1,6 @@
-package io.lifeboat.catalog.it;
+package io.lifeboat.testkit.browser;
 
-import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Debian's Chromium run headless on a page: prints the DOM after the page's scripts ran, or takes a screenshot.
+ * Debian's Chromium run headless on a page: prints the DOM after the page's scripts ran, or takes a screenshot. Any
+ * module's tests can load a page they serve with it; failures are JUnit assertion failures naming the page.
  */
 public final class HeadlessChromium {
 
@@ -31,11 +32,11 @@ public final class HeadlessChromium {
     }
 
     /**
-     * Fails the calling test unless the browser is installed: the dashboard test must not pass by skipping.
+     * Fails the calling test unless the browser is installed: a browser test must not pass by skipping.
      */
     public static void requireInstalled() {
         if (!Files.isExecutable(BINARY)) {
-            fail(BINARY + " is missing, so the dashboard cannot be loaded in a browser; run ./lifeboat test, which "
+            fail(BINARY + " is missing, so the page cannot be loaded in a browser; run ./lifeboat test, which "
                     + "installs chromium with the other prerequisites (or apt-get install chromium as root)");
         }
     }
