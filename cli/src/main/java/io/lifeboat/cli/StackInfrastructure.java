@@ -15,6 +15,7 @@ import io.lifeboat.testkit.mongo.MongoServer;
 import io.lifeboat.testkit.postgres.PostgresServer;
 import io.lifeboat.testkit.process.FreePorts;
 import io.lifeboat.testkit.process.OsUser;
+import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.redis.RedisOptions;
 import io.lifeboat.testkit.redis.RedisServer;
 import io.lifeboat.testkit.s3.S3Server;
@@ -92,7 +93,11 @@ public final class StackInfrastructure implements AutoCloseable {
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         // Agents write to the embedded default, a local directory; the S3 server is there for trying the S3 driver
         // (lifeboat.agent.store.driver=s3 with the endpoint printed at start).
-        config.put("lifeboat.agent.store.local-root", home.resolve(".lifeboat/store").toString());
+        // Every run starts new servers and a new broker: the backups, archived WAL and change-capture offsets of a
+        // former run belong to servers that no longer exist, and a WAL archive mixing two clusters cannot be
+        // replayed, so they are cleared instead of mixed in.
+        config.put("lifeboat.agent.store.local-root", fresh(home.resolve(".lifeboat/store")).toString());
+        config.put("lifeboat.pg.cdc.offset-dir", fresh(home.resolve(".lifeboat/pg-cdc")).toString());
         config.put("lifeboat.agent.key.file", home.resolve(".lifeboat/master.key").toString());
         // The Kafka Streams state of the catalog and the scheduler (one folder per application id inside) belongs to
         // this run's broker: a fresh directory, never one a former run left behind.
@@ -230,6 +235,13 @@ public final class StackInfrastructure implements AutoCloseable {
                 System.err.println("unable to stop " + server.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
+    }
+
+    private static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            TempDirs.deleteRecursively(dir);
+        }
+        return Files.createDirectories(dir);
     }
 
     private <T extends AutoCloseable> T track(T server) {

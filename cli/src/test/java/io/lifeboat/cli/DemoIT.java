@@ -8,12 +8,15 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +32,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.lifeboat.cli.story.DemoStory;
+import io.lifeboat.testkit.browser.HeadlessChromium;
 
 /**
  * Runs {@code ./lifeboat demo --script --keep-running} as CI does: the whole story must pass within 10 minutes;
@@ -154,6 +159,100 @@ class DemoIT {
                 .resolve(".lifeboat/master.key").toString(), "--target", "demo-redis", "--list", "--json");
         assertThat(listed.exit()).as(listed.toString()).isZero();
         assertThat(listed.out()).as(listed.toString()).contains(backupId);
+    }
+
+    @Test
+    @Order(6)
+    void verifyChecksAStoredBackupThroughItsAgent() {
+        Launched backups = verb("backups", "demo-mongo", "--json");
+        String backupId = field(backups.out(), "backupId");
+        Launched verify = verb("verify", backupId, "--timeout", "3m");
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        Launched json = verb("verify", backupId, "--target", "demo-mongo", "--timeout", "3m", "--json");
+        assertThat(json.exit()).as(json.toString()).isZero();
+        assertThat(json.out()).as(json.toString()).contains(backupId);
+    }
+
+    @Test
+    @Order(7)
+    void watchReplaysTheStoryFactsAndStopsAfterTheCount() {
+        Launched watch = verb("watch", "--since", "30m", "--type", "BackupCompleted", "--count", "4", "--timeout",
+                "60s", "--json");
+        assertThat(watch.exit()).as(watch.toString()).isZero();
+        assertThat(watch.out().lines().filter(l -> !l.isBlank())).as(watch.toString()).hasSize(4)
+                .allMatch(l -> l.contains("BackupCompleted"));
+        Launched failover = verb("watch", "--since", "30m", "--target", "demo-pg", "--type", "FailoverCompleted",
+                "--count", "1", "--timeout", "60s");
+        assertThat(failover.exit()).as(failover.toString()).isZero();
+        assertThat(failover.out()).as(failover.toString()).contains("FailoverCompleted", "demo-pg");
+    }
+
+    @Test
+    @Order(8)
+    void policyApplyChangesTheFilesScheduleAndPolicyListShowsIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("files-policy.yaml"), """
+                policies:
+                  - targetId: demo-files
+                    engine: filesystem
+                    tier: tier_3
+                    connectionRef: config://lifeboat.fs.targets.demo-files
+                    schedules:
+                      - backupType: INCREMENTAL
+                        cron: "*/7 * * * *"
+                    rpo: 15m
+                    rto: 1h
+                    retention: {keepLast: 12}
+                """);
+        Launched dryRun = verb("policy", "apply", "-f", file.toString(), "--dry-run");
+        assertThat(dryRun.exit()).as(dryRun.toString()).isZero();
+        Launched apply = verb("policy", "apply", "-f", file.toString(), "--as", "demo-it");
+        assertThat(apply.exit()).as(apply.toString()).isZero();
+        assertThat(apply.out()).as(apply.toString()).contains("demo-files");
+        io.lifeboat.testkit.process.Await.until("policy list shows the new schedule of demo-files",
+                Duration.ofSeconds(30),
+                () -> verb("policy", "list", "--json").out().contains("*/7 * * * *"), () -> verb("policy", "list")
+                        .toString());
+        Launched broken = verb("policy", "apply", "-f", Files.writeString(dir.resolve("broken.yaml"),
+                "policies:\n  - targetId: demo-files\n    engine: filesystem\n    rpo: soon\n").toString());
+        assertThat(broken.exit()).as(broken.toString()).isEqualTo(1);
+        assertThat(broken.err() + broken.out()).as(broken.toString()).contains("demo-files");
+    }
+
+    @Test
+    @Order(9)
+    void restoreDryRunIsFollowedToItsEndThroughTheLauncher() {
+        Launched restore = verb("restore", "demo-pg", "--latest-before", Instant.now().toString(), "--dry-run",
+                "--wait", "--timeout", "2m", "--json");
+        assertThat(restore.exit()).as(restore.toString()).isZero();
+        assertThat(restore.out()).as(restore.toString()).contains("\"kind\" : \"RESTORE\"");
+    }
+
+    @Test
+    @Order(10)
+    void theDashboardShowsTheTargetsTheLiveLagAndTheFailoverInTheDrTimeline() throws Exception {
+        HeadlessChromium.requireInstalled();
+        URL page = URI.create(serviceUrl("catalog-service").orElseThrow() + "/").toURL();
+        String first = HeadlessChromium.dumpDom(page).stdout();
+        for (String target : List.of("demo-pg", "demo-redis", "demo-mongo", "demo-files")) {
+            assertThat(first).as("the dashboard's DOM:\n%s", first).contains("data-target=\"" + target + "\"");
+        }
+        assertThat(first).as("the failover in the DR timeline:\n%s", first).containsPattern(
+                "data-run-id=\"failover-[^\"]+\"[^>]*data-kind=\"failover\"[^>]*data-state=\"COMPLETED\"");
+        assertThat(first).contains("data-kind=\"restore\"", "data-kind=\"drill\"");
+        Thread.sleep(3_000);
+        String second = HeadlessChromium.dumpDom(page).stdout();
+        assertThat(lag(second, "demo-redis")).as("the lag of demo-redis moves between two loads").isNotEqualTo(
+                lag(first, "demo-redis"));
+        HeadlessChromium.screenshot(page, Path.of("target/dashboard/demo-dashboard.png"));
+        assertThat(Path.of("target/dashboard/demo-dashboard.png")).isNotEmptyFile();
+    }
+
+    /** The text of a target's lag cell in a dumped dashboard. */
+    private static String lag(String dom, String target) {
+        Matcher row = Pattern.compile("data-target=\"" + target + "\".*?<div class=\"lag[^\"]*\">([^<]*)<",
+                Pattern.DOTALL).matcher(dom);
+        assertThat(row.find()).as("the lag of %s in\n%s", target, dom).isTrue();
+        return row.group(1);
     }
 
     @AfterAll

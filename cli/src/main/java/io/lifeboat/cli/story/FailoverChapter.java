@@ -49,6 +49,9 @@ final class FailoverChapter implements Chapter {
         stage.primary().restart();
         stage.await("the orchestrator to fence the old primary when it came back", PATIENCE, () -> fenced(stage));
         stage.say("pg-a came back read-only: fenced, no split brain");
+        // Until the monitor has seen two good rounds, the orchestrator still counts the target as down.
+        stage.await("the health monitor to report demo-pg healthy again", PATIENCE, () -> stage.target(
+                StoryStage.PG).path("health").path("healthy").asBoolean());
         return newPrimary + " promoted " + seconds(killToPromoted) + " after the kill (recovery "
                 + seconds(Duration.parse(data.path("recoveryTime").asText())) + "), loss " + loss
                 + "; old primary fenced";

@@ -33,10 +33,11 @@ final class PointInTimeChapter implements Chapter {
         Thread.sleep(Duration.between(Instant.now(), chosen.plusMillis(1_300)).toMillis());
         StoryStage.execute(stage.primary(), "DELETE FROM orders WHERE id <= " + DELETED);
         Instant mistake = Instant.now();
+        long mistakeLsn = stage.number(stage.primary().jdbcUrl(), "SELECT pg_current_wal_lsn() - '0/0'");
         stage.say("at " + local(mistake) + " " + DELETED + " orders are deleted by mistake; " + before + " orders at "
                 + local(chosen));
-        stage.await("the catalog to see the WAL of the mistake archived (the restorable point of demo-pg to pass "
-                + mistake + ")", PATIENCE, () -> restorable(stage, mistake));
+        stage.await("the catalog to see the WAL of the mistake archived (demo-pg's archived position to pass "
+                + mistakeLsn + ")", PATIENCE, () -> archived(stage, mistakeLsn));
         stage.say("lifeboat restore demo-pg --at " + chosen + " --wait");
         long started = System.nanoTime();
         JsonNode run = stage.ops().json("restore", StoryStage.PG, "--at", chosen.toString(), "--reason", DELETED
@@ -66,9 +67,16 @@ final class PointInTimeChapter implements Chapter {
                 + "); cut-over approved";
     }
 
-    private static boolean restorable(StoryStage stage, Instant mistake) throws Exception {
-        JsonNode point = stage.target(StoryStage.PG).path("restorablePoint");
-        return point.isTextual() && !Instant.parse(point.asText()).isBefore(mistake);
+    // The WAL up to the mistake must be stored before a restore can replay past the chosen second.
+    private static boolean archived(StoryStage stage, long lsn) throws Exception {
+        JsonNode position = stage.target(StoryStage.PG).path("archive").path("archivedPosition");
+        return position.isTextual() && lsn(position.asText()) >= lsn;
+    }
+
+    /** An LSN such as {@code 0/5A01B28} as a number. */
+    static long lsn(String text) {
+        int slash = text.indexOf('/');
+        return (Long.parseLong(text.substring(0, slash), 16) << 32) | Long.parseLong(text.substring(slash + 1), 16);
     }
 
     static String local(Instant at) {

@@ -186,7 +186,13 @@ final class RestoredServer {
                             && !line.contains("not yet accepting connections")
                             && !line.contains("Consistent recovery state has not been yet reached"))
                     .toList();
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()));
+            List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size());
+            // The cause is the last FATAL or PANIC line; its DETAIL and HINT lines may have pushed it out of the tail.
+            String cause = lines.stream().filter(line -> line.contains("FATAL:") || line.contains("PANIC:"))
+                    .reduce((first, second) -> second).filter(line -> !tail.contains(line))
+                    .map(line -> line + " | ... | ")
+                    .orElse("");
+            return cause + String.join(" | ", tail);
         } catch (IOException e) {
             return "(server log unreadable: " + e.getMessage() + ")";
         }
