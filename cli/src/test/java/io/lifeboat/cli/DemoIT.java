@@ -128,7 +128,7 @@ class DemoIT {
                 "demo-files");
         Launched json = verb("targets", "--json");
         assertThat(json.exit()).as(json.toString()).isZero();
-        assertThat(json.out()).contains("\"targetId\" : \"demo-files\"", "\"engine\" : \"filesystem\"");
+        assertThat(json.out()).contains("\"targetId\" : \"demo-files\"", "\"engine\" : \"FILESYSTEM\"");
     }
 
     @Test
@@ -180,7 +180,7 @@ class DemoIT {
                 "60s", "--json");
         assertThat(watch.exit()).as(watch.toString()).isZero();
         assertThat(watch.out().lines().filter(l -> !l.isBlank())).as(watch.toString()).hasSize(4)
-                .allMatch(l -> l.contains("BackupCompleted"));
+                .allMatch(l -> l.contains("\"type\":\"io.lifeboat.backup.completed.v1\""));
         Launched failover = verb("watch", "--since", "30m", "--target", "demo-pg", "--type", "FailoverCompleted",
                 "--count", "1", "--timeout", "60s");
         assertThat(failover.exit()).as(failover.toString()).isZero();
@@ -243,7 +243,7 @@ class DemoIT {
         String second = HeadlessChromium.dumpDom(page).stdout();
         assertThat(lag(second, "demo-redis")).as("the lag of demo-redis moves between two loads").isNotEqualTo(
                 lag(first, "demo-redis"));
-        HeadlessChromium.screenshot(page, Path.of("target/dashboard/demo-dashboard.png"));
+        HeadlessChromium.screenshot(page, Path.of("target/dashboard/demo-dashboard.png"), 1280, 1700);
         assertThat(Path.of("target/dashboard/demo-dashboard.png")).isNotEmptyFile();
     }
 

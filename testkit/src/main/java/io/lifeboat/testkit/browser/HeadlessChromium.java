@@ -58,13 +58,25 @@ public final class HeadlessChromium {
      * @param png where to save the image; its directory is created
      */
     public static void screenshot(URL page, Path png) {
+        screenshot(page, png, 1280, 900);
+    }
+
+    /**
+     * Loads a page like {@link #dumpDom} and saves a PNG of a window of the given size.
+     *
+     * @param page the page
+     * @param png where to save the image; its directory is created
+     * @param width the window's width in pixels
+     * @param height the window's height in pixels
+     */
+    public static void screenshot(URL page, Path png, int width, int height) {
         try {
             Files.createDirectories(png.toAbsolutePath().getParent());
             Files.deleteIfExists(png);
         } catch (IOException e) {
             throw new UncheckedIOException("unable to prepare the screenshot file " + png + ": " + e.getMessage(), e);
         }
-        run(List.of("--window-size=1280,900", "--screenshot=" + png.toAbsolutePath(), page.toString()),
+        run(List.of("--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(), page.toString()),
                 "take a screenshot of " + page);
     }
 
