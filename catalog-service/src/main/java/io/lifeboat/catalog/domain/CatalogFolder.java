@@ -21,6 +21,7 @@ import io.lifeboat.events.dr.FailoverCompleted;
 import io.lifeboat.events.dr.FailoverFailed;
 import io.lifeboat.events.dr.FailoverStepCompleted;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
+import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.health.TargetRecovered;
 import io.lifeboat.events.policy.PolicyDefined;
 
@@ -134,6 +135,8 @@ public final class CatalogFolder {
             return OutsideFold.unhealthy(state, unhealthy);
         } else if (fact instanceof TargetRecovered recovered) {
             return OutsideFold.recovered(state, recovered);
+        } else if (fact instanceof TargetHealthReported report) {
+            return OutsideFold.reported(state, report);
         } else if (fact instanceof FailoverStepCompleted step) {
             return OutsideFold.failoverStep(state, step);
         } else if (fact instanceof FailoverCompleted completed) {

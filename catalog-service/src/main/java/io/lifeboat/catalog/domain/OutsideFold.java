@@ -4,7 +4,9 @@ import io.lifeboat.events.dr.DrillCompleted;
 import io.lifeboat.events.dr.FailoverCompleted;
 import io.lifeboat.events.dr.FailoverFailed;
 import io.lifeboat.events.dr.FailoverStepCompleted;
+import io.lifeboat.events.health.HealthStatus;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
+import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.health.TargetRecovered;
 
 /**
@@ -51,6 +53,23 @@ public final class OutsideFold {
         state.setHealth(new TargetHealth(true, fact.recoveredAt(), null));
         TargetFold.note(state, new TargetNote(fact.recoveredAt(), "TargetRecovered", NoteSeverity.INFO,
                 fact.instance() + " answers " + fact.probe() + " again after " + Durations.human(fact.downtime())));
+        return true;
+    }
+
+    /**
+     * A monitor's report of a round: only a known target whose health the catalog does not know yet takes it (as
+     * healthy when the monitor found it so), since changes arrive as their own facts and a report comes every round;
+     * a report alone does not add a target (a monitor may watch hosts that are nobody's backup target).
+     *
+     * @param state the target
+     * @param fact the report
+     * @return whether the state changed
+     */
+    public static boolean reported(TargetState state, TargetHealthReported fact) {
+        if (state.getEngine() == null || state.getHealth() != null || fact.status() != HealthStatus.HEALTHY) {
+            return false;
+        }
+        state.setHealth(new TargetHealth(true, fact.reportedAt(), null));
         return true;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,9 @@ import io.lifeboat.events.backup.RestoreCompleted;
 import io.lifeboat.events.backup.RestoreFailed;
 import io.lifeboat.events.dr.DrillCompleted;
 import io.lifeboat.events.dr.FailoverCompleted;
+import io.lifeboat.events.health.HealthStatus;
 import io.lifeboat.events.health.TargetBecameUnhealthy;
+import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.health.TargetRecovered;
 
 /** Health, DR, restore and archive facts reach the target's state and its feed of recent events, in order. */
@@ -50,6 +53,30 @@ class OutsideFactsTopologyTest {
         driver.send(new TargetRecovered(DB, Engine.POSTGRES, "pg-1:5432", "pg_isready", 2, Duration.ofMinutes(2),
                 T0.plusSeconds(120), "monitor-1"));
         assertThat(driver.target(DB).getHealth().healthy()).isTrue();
+    }
+
+    @Test
+    void aKnownTargetIsHealthyFromTheMonitorsFirstGoodReportAndAReportAddsNoTarget() {
+        driver.send(Facts.policy(DB, Duration.ofMinutes(5), Facts.KEEP_MUCH, T0.minusSeconds(60)));
+        driver.send(report(DB, HealthStatus.SUSPECT, T0));
+        assertThat(driver.target(DB).getHealth()).as("a suspect round says nothing yet").isNull();
+
+        driver.send(report(DB, HealthStatus.HEALTHY, T0.plusSeconds(5)));
+        assertThat(driver.target(DB).getHealth().healthy()).isTrue();
+        assertThat(driver.target(DB).getHealth().since()).isEqualTo(T0.plusSeconds(5));
+
+        driver.send(new TargetBecameUnhealthy(DB, Engine.POSTGRES, "pg-1:5432", "postgres", "refused", 3,
+                T0.plusSeconds(10), T0.plusSeconds(20), "monitor-1"));
+        driver.send(report(DB, HealthStatus.HEALTHY, T0.plusSeconds(25)));
+        assertThat(driver.target(DB).getHealth().healthy()).as("only TargetRecovered ends an outage").isFalse();
+
+        driver.send(report("db-host", HealthStatus.HEALTHY, T0));
+        assertThat(driver.target("db-host")).isNull();
+    }
+
+    private static TargetHealthReported report(String target, HealthStatus status, Instant at) {
+        return new TargetHealthReported(target, Engine.POSTGRES, "monitor-1", status, 0, List.of(),
+                Duration.ofSeconds(5), at);
     }
 
     @Test
