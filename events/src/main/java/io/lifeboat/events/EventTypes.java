@@ -25,6 +25,7 @@ import io.lifeboat.events.backup.VerifyBackup;
 import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.dr.ApprovalRequested;
 import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.DrillCompleted;
 import io.lifeboat.events.dr.FailoverCompleted;
@@ -89,6 +90,7 @@ public final class EventTypes {
             v1(DrillCompleted.class, "io.lifeboat.dr.drill-completed", Topics.DR_EVENTS),
             v1(ApprovalRequested.class, "io.lifeboat.dr.approval-requested", Topics.DR_EVENTS),
             v1(ApproveRun.class, "io.lifeboat.dr.approve-run", Topics.DR_COMMANDS),
+            v1(DrCommandRefused.class, "io.lifeboat.dr.command-refused", Topics.DR_EVENTS),
             v1(DrRunUpdated.class, "io.lifeboat.dr.run-updated", Topics.DR_RUNS),
             v1(PolicyDefined.class, "io.lifeboat.policy.defined", Topics.POLICIES),
             v1(DefinePolicy.class, "io.lifeboat.policy.define", Topics.POLICY_COMMANDS),

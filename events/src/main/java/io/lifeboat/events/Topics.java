@@ -22,6 +22,7 @@ import io.lifeboat.events.backup.VerifyBackup;
 import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.dr.ApprovalRequested;
 import io.lifeboat.events.dr.ApproveRun;
+import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.DrillCompleted;
 import io.lifeboat.events.dr.FailoverCompleted;
@@ -90,7 +91,7 @@ public final class Topics {
                     + "operators or other systems.");
     public static final Topic DR_EVENTS = new Topic("lifeboat.dr.events", TopicKey.TARGET_ID,
             List.of(FailoverStepCompleted.class, FailoverCompleted.class, FailoverFailed.class,
-                    DrillCompleted.class, ApprovalRequested.class),
+                    DrillCompleted.class, ApprovalRequested.class, DrCommandRefused.class),
             List.of("dr-orchestrator"), false,
             "Progress and outcome of failovers and drills; triggers outside Lifeboat (DNS, load balancers) read it.");
     public static final Topic DR_RUNS = new Topic("lifeboat.dr.runs", TopicKey.TARGET_ID,

@@ -44,7 +44,7 @@ class EventTypesTest {
     void typeNamesAreUniqueAndFollowTheConvention() {
         List<String> types = EventTypes.all().stream().map(EventType::type).toList();
 
-        assertThat(types).doesNotHaveDuplicates().hasSize(39)
+        assertThat(types).doesNotHaveDuplicates().hasSize(40)
                 .allMatch(type -> type.matches("io\\.lifeboat\\.[a-z]+\\.[a-z-]+\\.v[0-9]+"));
         assertThat(EventTypes.byType("io.lifeboat.backup.completed.v1")).contains(EventTypes.of(BackupCompleted.class));
         assertThat(EventTypes.byType("io.lifeboat.backup.completed.v2")).isEmpty();

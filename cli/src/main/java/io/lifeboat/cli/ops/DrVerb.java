@@ -26,7 +26,8 @@ abstract class DrVerb extends Verb {
     Requester requester;
 
     @Option(names = "--wait", description = "Follow the run on lifeboat.dr.runs until it ends (exit 0 when "
-            + "COMPLETED, 1 when FAILED or CANCELLED) or waits for an approval (exit 0).")
+            + "COMPLETED, 1 when FAILED or CANCELLED), waits for an approval (exit 0) or the orchestrator refuses "
+            + "the command (exit 1).")
     boolean waitForRun;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", description = "With --wait: give "
@@ -72,7 +73,7 @@ abstract class DrVerb extends Verb {
             if (!root().json()) {
                 published(command, runId, what, written);
             }
-            return new RunWait(this, command.targetId()).await(follower, runId, limit);
+            return new RunWait(this, command.targetId()).await(follower, runId, command.commandId(), limit);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import io.lifeboat.cli.ops.domain.Human;
 import io.lifeboat.cli.ops.domain.RunProgress;
 import io.lifeboat.events.Topics;
+import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunStep;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.envelope.Envelope;
@@ -14,8 +15,9 @@ import io.lifeboat.events.envelope.Envelope;
 /**
  * Follows one DR run on {@code lifeboat.dr.runs} (DrRunUpdated, keyed by target id, one run among the target's
  * runs) until it ends or waits for an approval, and picks up its fact on {@code lifeboat.dr.events} (DrillCompleted,
- * FailoverCompleted, FailoverFailed). Open it before publishing the command that starts or moves the run: it reads
- * from the end offsets taken when it opens.
+ * FailoverCompleted, FailoverFailed), or the orchestrator's DrCommandRefused of the command, which ends following at
+ * once. Open it before publishing the command that starts or moves the run: it reads from the end offsets taken
+ * when it opens.
  */
 public final class RunFollower implements AutoCloseable {
 
@@ -36,10 +38,11 @@ public final class RunFollower implements AutoCloseable {
     /**
      * Where the run stands when following ends.
      *
-     * @param run the run's newest state
+     * @param run the run's newest state; null when the command was refused before the run was seen
      * @param outcome its fact on lifeboat.dr.events, or null when none arrived
+     * @param refused the orchestrator's refusal of the command, or null when it was not refused
      */
-    public record Followed(DrRunUpdated run, Envelope<?> outcome) {
+    public record Followed(DrRunUpdated run, Envelope<?> outcome, DrCommandRefused refused) {
     }
 
     private final EventFeed feed;
@@ -51,16 +54,18 @@ public final class RunFollower implements AutoCloseable {
     }
 
     /**
-     * Follows a run until it is COMPLETED, FAILED, CANCELLED or AWAITING_APPROVAL.
+     * Follows a run until it is COMPLETED, FAILED, CANCELLED or AWAITING_APPROVAL, or its command is refused.
      *
      * @param runId the run, e.g. {@code drill-<command id>}
+     * @param commandId the published command that starts or moves the run
      * @param limit how long to follow before giving up
      * @param listener told of every poll, to show progress
      * @return the run's state and its fact
      * @throws OpsFailure naming the run and its last state when it has not settled within {@code limit}
      * @throws InterruptedException when interrupted while waiting
      */
-    public Followed follow(String runId, Duration limit, Listener listener) throws InterruptedException {
+    public Followed follow(String runId, String commandId, Duration limit, Listener listener)
+            throws InterruptedException {
         Instant start = Instant.now();
         Instant graceEnd = null;
         DrRunUpdated latest = null;
@@ -75,6 +80,8 @@ public final class RunFollower implements AutoCloseable {
                     latest = run;
                 } else if (RunProgress.isOutcomeOf(envelope.payload(), runId)) {
                     outcome = envelope;
+                } else if (RunProgress.isRefusalOf(envelope.payload(), commandId)) {
+                    return new Followed(latest, null, (DrCommandRefused) envelope.payload());
                 }
             }
             Instant now = Instant.now();
@@ -85,11 +92,11 @@ public final class RunFollower implements AutoCloseable {
             if (latest != null && RunProgress.settled(latest.status())) {
                 boolean factExpected = RunProgress.terminal(latest.status()) && FACT_KINDS.contains(latest.kind());
                 if (outcome != null || !factExpected) {
-                    return new Followed(latest, outcome);
+                    return new Followed(latest, outcome, null);
                 }
                 graceEnd = graceEnd == null ? now.plus(OUTCOME_GRACE) : graceEnd;
                 if (now.isAfter(graceEnd)) {
-                    return new Followed(latest, null);
+                    return new Followed(latest, null, null);
                 }
             }
             if (now.isAfter(start.plus(limit))) {

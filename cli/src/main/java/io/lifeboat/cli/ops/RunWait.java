@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.lifeboat.cli.ops.domain.RunProgress;
+import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunStep;
 import io.lifeboat.events.dr.DrRunUpdated;
 
 /**
  * What {@code --wait} of the DR verbs shows: a progress bar over the run's steps on standard error, then how it
- * ended, or with {@code --json} one object with the run, its steps and its fact.
+ * ended (or why the orchestrator refused the command), or with {@code --json} one object with the run, its steps
+ * and its fact.
  */
 final class RunWait {
+
+    /** The state {@code --json} reports for a command the orchestrator refused: it started no run. */
+    static final String REFUSED = "REFUSED";
 
     private final Verb verb;
     private final String targetId;
@@ -23,12 +28,15 @@ final class RunWait {
         this.targetId = targetId;
     }
 
-    /** Follows {@code runId} with {@code follower} for at most {@code limit}; returns the verb's exit code. */
-    int await(RunFollower follower, String runId, Duration limit) {
+    /**
+     * Follows {@code runId} with {@code follower} for at most {@code limit}, or until command {@code commandId} is
+     * refused; returns the verb's exit code.
+     */
+    int await(RunFollower follower, String runId, String commandId, Duration limit) {
         ProgressLine progress = new ProgressLine(verb.err(), System.console() != null);
         RunFollower.Followed followed;
         try {
-            followed = follower.follow(runId, limit, (latest, elapsed) -> progress.show(latest == null
+            followed = follower.follow(runId, commandId, limit, (latest, elapsed) -> progress.show(latest == null
                     ? "waiting for the orchestrator to start run " + runId + " (" + elapsed + " s)"
                     : RunProgress.line(latest, elapsed)));
         } catch (InterruptedException e) {
@@ -37,6 +45,9 @@ final class RunWait {
         } catch (OpsFailure e) {
             progress.done("");
             throw e;
+        }
+        if (followed.refused() != null) {
+            return refused(runId, followed.refused(), progress);
         }
         DrRunUpdated run = followed.run();
         progress.done("run " + runId + ": " + run.status());
@@ -59,6 +70,24 @@ final class RunWait {
             }
         }
         return 0;
+    }
+
+    private int refused(String runId, DrCommandRefused refused, ProgressLine progress) {
+        progress.done("run " + runId + ": " + REFUSED);
+        if (verb.root().json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("runId", runId);
+            result.put("targetId", refused.targetId());
+            result.put("commandId", refused.commandId());
+            result.put("command", refused.command());
+            result.put("state", REFUSED);
+            result.put("reason", refused.reason());
+            result.put("refusedAt", refused.refusedAt());
+            verb.printJson(result);
+        }
+        verb.note(verb.spec.qualifiedName() + ": " + refused.command() + " " + refused.commandId() + " of '"
+                + targetId + "' refused: " + refused.reason());
+        return 1;
     }
 
     private static Map<String, Object> json(RunFollower.Followed followed) {

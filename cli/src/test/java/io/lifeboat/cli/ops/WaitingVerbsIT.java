@@ -34,6 +34,7 @@ import io.lifeboat.events.Topics;
 import io.lifeboat.events.backup.BackupVerified;
 import io.lifeboat.events.backup.VerificationFailed;
 import io.lifeboat.events.backup.VerifyBackup;
+import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunStep;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.DrillCompleted;
@@ -47,8 +48,8 @@ import io.lifeboat.testkit.process.Await;
 import picocli.CommandLine;
 
 /**
- * The verbs that read what Lifeboat answers, on one real broker: {@code watch}, {@code verify} and
- * {@code drill --wait}; the services' answers are published by the test.
+ * The verbs that read what Lifeboat answers, on one real broker: {@code watch}, {@code verify},
+ * {@code drill --wait} and {@code failover --wait}; the services' answers are published by the test.
  */
 class WaitingVerbsIT {
 
@@ -255,6 +256,32 @@ class WaitingVerbsIT {
         assertThat(run.out()).isEqualTo("drill-c-wait-bad\n");
         assertThat(run.err()).contains("run drill-c-wait-bad of 'orders-db' is FAILED: step 'await-restore' failed: "
                 + "await-restore FAILED");
+    }
+
+    @Test
+    void failoverWaitExitsOneWithTheReasonWhenTheOrchestratorRefusesTheCommand() throws Exception {
+        String holdDown = "target 'orders-db' failed over at 2026-11-21T08:50:00Z and is in its PT30M hold-down";
+        CompletableFuture<Run> failover = runInBackground("failover", "orders-db", "--wait", "--id", "c-refused",
+                "--bootstrap", broker.bootstrapServers(), "--catalog", catalogUrl);
+        CompletableFuture<Run> failoverJson = runInBackground("failover", "orders-db", "--wait", "--json", "--id",
+                "c-refused-json", "--bootstrap", broker.bootstrapServers(), "--catalog", catalogUrl);
+
+        awaitCommand(Topics.DR_COMMANDS.name(), "c-refused");
+        awaitCommand(Topics.DR_COMMANDS.name(), "c-refused-json");
+        publish(new DrCommandRefused("c-other", "orders-db", "failover-c-other", "StartFailover", "another", T),
+                new DrCommandRefused("c-refused", "orders-db", "failover-c-refused", "StartFailover", holdDown, T),
+                new DrCommandRefused("c-refused-json", "orders-db", "failover-c-refused-json", "StartFailover",
+                        holdDown, T));
+        Run run = finished(failover);
+        Run json = finished(failoverJson);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo("failover-c-refused\n");
+        assertThat(run.err()).contains("refused: " + holdDown).doesNotContain("another");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonNode result = LifeboatJson.mapper().readTree(json.out());
+        assertThat(List.of(result.path("runId").asText(), result.path("state").asText(),
+                result.path("reason").asText())).containsExactly("failover-c-refused-json", "REFUSED", holdDown);
     }
 
     private static DrRunUpdated run(String runId, String status, String first, String second) {

@@ -24,7 +24,8 @@ import io.lifeboat.events.policy.FailoverMode;
 
 /**
  * Turns the DR commands into runs: StartFailover, StartRestore (a target's restore, or a group's complete failure),
- * StartDrill and ApproveRun. A command whose run is the target's latest already is a redelivery and starts nothing.
+ * StartDrill and ApproveRun. A command whose run is the target's latest already is a redelivery and starts nothing;
+ * a command that starts no run for another reason is refused with a DrCommandRefused.
  */
 final class CommandHandler {
 
@@ -34,11 +35,13 @@ final class CommandHandler {
     private final Inbox inbox;
     private final Clock clock;
     private final Refusals refusals = new Refusals();
+    private final CommandRefusals refused;
 
-    CommandHandler(DrSettings settings, Inbox inbox, Clock clock) {
+    CommandHandler(DrSettings settings, Inbox inbox, Clock clock, CommandRefusals refused) {
         this.settings = settings;
         this.inbox = inbox;
         this.clock = clock;
+        this.refused = refused;
     }
 
     Refusals refusals() {
@@ -53,14 +56,17 @@ final class CommandHandler {
         }
         TargetSettings target = settings.targets().get(command.targetId());
         if (target == null) {
-            LOG.warnf("%s for target '%s' ignored: no such target or recovery group is configured under "
-                    + "lifeboat.dr.targets or lifeboat.dr.groups", command.getClass().getSimpleName(),
-                    command.targetId());
+            String reason = "no target or recovery group '" + command.targetId() + "' is configured under "
+                    + "lifeboat.dr.targets or lifeboat.dr.groups";
+            LOG.warnf("%s ignored: %s", command.getClass().getSimpleName(), reason);
+            refused.refuse(command, command.targetId(), reason);
             return;
         }
         if (command instanceof StartRestore restore && restore.scenario() == RestoreScenario.COMPLETE_FAILURE) {
-            LOG.warnf("StartRestore COMPLETE_FAILURE of '%s' ignored: it names a target; a complete failure restores "
-                    + "a recovery group (lifeboat.dr.groups.<id>)", target.id());
+            String reason = "StartRestore COMPLETE_FAILURE names target '" + target.id() + "'; a complete failure "
+                    + "restores a recovery group (lifeboat.dr.groups.<id>)";
+            LOG.warnf("%s: ignored", reason);
+            refused.refuse(command, target.id(), reason);
             return;
         }
         if (command instanceof ApproveRun approve) {
@@ -72,13 +78,14 @@ final class CommandHandler {
         } else if (command instanceof StartFailover failover) {
             String runId = "failover-" + failover.commandId();
             TargetRuns history = driver.history(target.id());
-            if (history.latest() != null && history.latest().runId().equals(runId)) {
+            if (history.latest() != null && history.latest().runId().equals(runId)
+                    || late(failover, target.id(), runId)) {
                 return;
             }
             RunMode mode = mode(target) == RunMode.RESTORE_ONLY ? RunMode.MANUAL : mode(target);
-            refusals.refused(target.id(),
-                    driver.start(new RunRequest(runId, target.id(), Runbooks.postgresPrimaryFailure(),
-                            mode, false, failover.requestedBy(), failover.reason(), clock.instant())));
+            started(failover, target.id(), driver.start(new RunRequest(runId, target.id(),
+                    Runbooks.postgresPrimaryFailure(), mode, false, failover.requestedBy(), failover.reason(),
+                    clock.instant())));
         }
     }
 
@@ -88,39 +95,41 @@ final class CommandHandler {
         } else if (command instanceof StartRestore restore
                 && restore.scenario() == RestoreScenario.COMPLETE_FAILURE) {
             String runId = "recovery-" + restore.commandId();
-            if (seen(driver, group.id(), runId) || late(restore.deadline(), runId)) {
+            if (seen(driver, group.id(), runId) || late(restore, group.id(), runId)) {
                 return;
             }
-            refusals.refused(group.id(), driver.start(new RunRequest(runId, group.id(), Runbooks.completeFailure(group
+            started(restore, group.id(), driver.start(new RunRequest(runId, group.id(), Runbooks.completeFailure(group
                     .group()), RunMode.AUTOMATIC, restore.dryRun(), restore.requestedBy(),
                     restore.reason() == null
                             || restore.reason().isBlank() ? "complete failure" : restore.reason(),
                     clock.instant(), RunParameters.of(restore))));
         } else {
-            LOG.warnf("%s for recovery group '%s' ignored: a group takes StartRestore COMPLETE_FAILURE and ApproveRun",
-                    command.getClass().getSimpleName(), group.id());
+            String reason = command.getClass().getSimpleName() + " names recovery group '" + group.id()
+                    + "'; a group takes StartRestore COMPLETE_FAILURE and ApproveRun";
+            LOG.warnf("%s: ignored", reason);
+            refused.refuse(command, group.id(), reason);
         }
     }
 
     private void startRestore(RunDriver driver, TargetSettings target, StartRestore command) {
         String runId = "restore-" + command.commandId();
-        if (seen(driver, target.id(), runId) || late(command.deadline(), runId)) {
+        if (seen(driver, target.id(), runId) || late(command, target.id(), runId)) {
             return;
         }
         String reason = command.reason() != null && !command.reason().isBlank()
                 ? command.reason()
                 : command.scenario() + (command.pointInTime() == null ? "" : " at " + command.pointInTime());
-        refusals.refused(target.id(), driver.start(new RunRequest(runId, target.id(),
+        started(command, target.id(), driver.start(new RunRequest(runId, target.id(),
                 Runbooks.restoreToNewInstance(command.scenario()), RunMode.AUTOMATIC, command.dryRun(),
                 command.requestedBy(), reason, clock.instant(), RunParameters.of(command))));
     }
 
     private void startDrill(RunDriver driver, TargetSettings target, StartDrill command) {
         String runId = "drill-" + command.commandId();
-        if (seen(driver, target.id(), runId) || late(command.deadline(), runId)) {
+        if (seen(driver, target.id(), runId) || late(command, target.id(), runId)) {
             return;
         }
-        refusals.refused(target.id(),
+        started(command, target.id(),
                 driver.start(new RunRequest(runId, target.id(), Runbooks.drill(), RunMode.AUTOMATIC,
                         false, command.requestedBy(), "drill" + (command.pointInTime() == null
                                 ? " of the newest backup"
@@ -134,12 +143,25 @@ final class CommandHandler {
         return history.latest() != null && history.latest().runId().equals(runId);
     }
 
-    private boolean late(Instant deadline, String runId) {
-        if (deadline != null && clock.instant().isAfter(deadline)) {
-            LOG.warnf("run '%s' not started: its command's deadline %s has passed", runId, deadline);
+    private boolean late(Command command, String key, String runId) {
+        Instant deadline = command.deadline();
+        Instant now = clock.instant();
+        if (deadline != null && now.isAfter(deadline)) {
+            String reason = "run '" + runId + "' of '" + key + "' not started: its command's deadline " + deadline
+                    + " had passed when the orchestrator read it at " + now;
+            LOG.warn(reason);
+            refused.refuse(command, key, reason);
             return true;
         }
         return false;
+    }
+
+    /** Logs and publishes the machine's refusal of the run a command asked for; a started run is its own answer. */
+    private void started(Command command, String key, String refusal) {
+        if (refusal != null) {
+            refusals.refused(key, refusal);
+            refused.refuse(command, key, refusal);
+        }
     }
 
     RunMode mode(TargetSettings target) {

@@ -20,6 +20,7 @@ import io.lifeboat.dr.config.DrConfig;
 import io.lifeboat.dr.config.DrSettings;
 import io.lifeboat.dr.config.TargetSettings;
 import io.lifeboat.dr.domain.QuorumVerdict;
+import io.lifeboat.dr.domain.RefusedCommands;
 import io.lifeboat.dr.domain.RunMode;
 import io.lifeboat.dr.domain.RunRequest;
 import io.lifeboat.dr.domain.RunState;
@@ -114,7 +115,9 @@ public class FailoverExecutor {
             }
             runs.putAll(log.load());
             FailoverSteps steps = new FailoverSteps(settings, inbox, sightings, watch, clock);
-            commands = new CommandHandler(settings, inbox, clock);
+            commands = new CommandHandler(settings, inbox, clock, new CommandRefusals(
+                    refusal -> log.publish(List.of(refusal)), new RefusedCommands(RefusedCommands.DEFAULT_CAPACITY),
+                    clock));
             RunDriver driver = new RunDriver(settings, log, new RunbookSteps(steps,
                     new RestoreSteps(settings, inbox, clock), new DrillSteps(settings, inbox, clock),
                     new GroupSteps(settings, inbox, clock)), runs, clock);

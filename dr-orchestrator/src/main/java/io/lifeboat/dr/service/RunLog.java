@@ -125,6 +125,38 @@ public final class RunLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes facts that change no run, e.g. a refused command, in a transaction of their own.
+     *
+     * @param facts the events to publish, atomically
+     * @throws FencedOutException when another instance took over the log
+     * @throws IllegalStateException when the broker did not take the transaction; nothing was written
+     */
+    public void publish(List<? extends LifeboatMessage> facts) {
+        try {
+            producer.beginTransaction();
+            for (LifeboatMessage fact : facts) {
+                producer.send(codec.encode(Envelope.of(Envelope.sourceOf("dr-orchestrator"), fact)));
+            }
+            producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw new FencedOutException("facts " + names(facts) + ": another orchestrator instance took over "
+                    + "transactional id '" + TRANSACTIONAL_ID + "'", e);
+        } catch (KafkaException e) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw new IllegalStateException("the broker did not take facts " + names(facts) + ": " + e, e);
+        }
+    }
+
+    private static List<String> names(List<? extends LifeboatMessage> facts) {
+        return facts.stream().map(fact -> fact.getClass().getSimpleName() + " of '" + fact.targetId() + "'")
+                .toList();
+    }
+
     private void apply(ConsumerRecord<String, byte[]> record, Map<String, TargetRuns> runs) {
         if (record.key() == null || record.value() == null) {
             return;

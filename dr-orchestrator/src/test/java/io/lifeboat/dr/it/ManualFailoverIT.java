@@ -11,8 +11,10 @@ import io.lifeboat.events.Topics;
 import io.lifeboat.events.dr.ApprovalRequested;
 import io.lifeboat.events.dr.ApproveRun;
 import io.lifeboat.events.dr.DrApproval;
+import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.FailoverCompleted;
+import io.lifeboat.events.dr.StartFailover;
 import io.lifeboat.events.health.HealthStatus;
 import io.lifeboat.testkit.postgres.ShutdownMode;
 import io.lifeboat.testkit.process.Await;
@@ -20,7 +22,8 @@ import io.lifeboat.testkit.process.ServiceJar;
 
 /**
  * A MANUAL target: the quorum's failover waits for a person, asks once, promotes nothing until approved, and
- * names the approver in the run's approval chain.
+ * names the approver in the run's approval chain; a second failover asked meanwhile is refused, once, with a
+ * DrCommandRefused.
  */
 class ManualFailoverIT extends OwnBroker {
 
@@ -42,6 +45,19 @@ class ManualFailoverIT extends OwnBroker {
                 assertThat(asked.stepId()).isEqualTo("check-quorum");
                 assertThat(pg.standby.isInRecovery()).isTrue();
 
+                StartFailover second = new StartFailover("second-ask", target, "ops asked too", null, "ops:joe",
+                        null, 1);
+                kafka.send(second);
+                kafka.send(second);
+                Await.until("the second failover refused", Duration.ofSeconds(30),
+                        () -> !kafka.read(Topics.DR_EVENTS.name(), DrCommandRefused.class, target).isEmpty(),
+                        () -> "no DrCommandRefused; the orchestrator's log: " + dr.log());
+                DrCommandRefused refused = kafka.read(Topics.DR_EVENTS.name(), DrCommandRefused.class, target)
+                        .get(0);
+                assertThat(List.of(refused.commandId(), refused.runId(), refused.command())).containsExactly(
+                        "second-ask", "failover-second-ask", "StartFailover");
+                assertThat(refused.reason()).contains("already has active run '" + asked.runId() + "'");
+
                 kafka.send(new ApproveRun("approve-1", target, asked.runId(), asked.stepId(), true,
                         "primary host is gone", "ops:jane", null, 1));
 
@@ -54,6 +70,8 @@ class ManualFailoverIT extends OwnBroker {
                 assertThat(last.approvals()).extracting(DrApproval::approverId).containsExactly("ops:jane");
                 assertThat(kafka.read(Topics.DR_EVENTS.name(), ApprovalRequested.class, target)).hasSize(1);
                 assertThat(kafka.read(Topics.DR_EVENTS.name(), FailoverCompleted.class, target)).hasSize(1);
+                assertThat(kafka.read(Topics.DR_EVENTS.name(), DrCommandRefused.class, target))
+                        .as("the redelivered command is refused in silence").hasSize(1);
                 assertThat(pg.standby.isInRecovery()).isFalse();
             }
         }

@@ -9,7 +9,8 @@ import java.util.List;
 public final class EventLines {
 
     // In this order: what a person scanning a feed looks for first.
-    private static final List<String> SUMMARY_FIELDS = List.of("runId", "failoverId", "backupId", "phase", "status",
+    private static final List<String> SUMMARY_FIELDS = List.of("runId", "command", "failoverId", "backupId", "phase",
+            "status",
             "backupType", "stepName", "stepId", "passed", "failedStep", "reason", "failureReason", "outcome");
     private static final int SUMMARY_FIELDS_SHOWN = 4;
     private static final int VALUE_LENGTH = 80;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.lifeboat.events.LifeboatMessage;
+import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunStep;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.DrillCompleted;
@@ -66,6 +67,11 @@ public final class RunProgress {
             return "step '" + step.id() + "' failed" + (step.note() == null ? "" : ": " + step.note());
         }
         return run.outcome() == null ? "the run records no reason" : run.outcome();
+    }
+
+    /** Whether a fact on lifeboat.dr.events is the orchestrator's refusal of the command {@code commandId}. */
+    public static boolean isRefusalOf(LifeboatMessage fact, String commandId) {
+        return fact instanceof DrCommandRefused refused && refused.commandId().equals(commandId);
     }
 
     /** Whether a fact on lifeboat.dr.events is the outcome of the run {@code runId} ({@code kind-commandId}). */

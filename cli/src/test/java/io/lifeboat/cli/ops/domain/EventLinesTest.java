@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.lifeboat.events.backup.VerificationFailed;
+import io.lifeboat.events.dr.DrCommandRefused;
 
 class EventLinesTest {
 
@@ -21,6 +22,15 @@ class EventLinesTest {
         assertThat(EventLines.line(T, "lifeboat.backup.events", "VerificationFailed", "orders-db", failed))
                 .isEqualTo("2026-11-21T09:41:59Z  lifeboat.backup.events   VerificationFailed     orders-db        "
                         + "backupId=bk-9 failedStep=checksum reason=part 3 differs");
+    }
+
+    @Test
+    void summarisesARefusedCommandWithItsRunTypeAndReason() {
+        DrCommandRefused refused = new DrCommandRefused("c1", "orders-db", "failover-c1", "StartFailover",
+                "target 'orders-db' is in its PT30M hold-down", T);
+
+        assertThat(EventLines.summary(refused)).isEqualTo("runId=failover-c1 command=StartFailover "
+                + "reason=target 'orders-db' is in its PT30M hold-down");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunStep;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.dr.DrillCompleted;
@@ -25,6 +26,15 @@ class RunProgressTest {
     private static DrRunUpdated run(String status, DrRunStep... steps) {
         return new DrRunUpdated("drill-c1", "orders-db", "postgres-drill", "DRILL", "AUTOMATIC", false, status,
                 List.of(steps), 1, null, "jane", "drill", List.of(), null, T, T, null, null, List.of(), Map.of());
+    }
+
+    @Test
+    void takesARefusalAsTheAnswerToTheCommandWithItsIdOnly() {
+        DrCommandRefused refused = new DrCommandRefused("c1", "orders-db", "failover-c1", "StartFailover",
+                "hold-down", T);
+
+        assertThat(List.of(RunProgress.isRefusalOf(refused, "c1"), RunProgress.isRefusalOf(refused, "c2"),
+                RunProgress.isOutcomeOf(refused, "failover-c1"))).containsExactly(true, false, false);
     }
 
     @Test
