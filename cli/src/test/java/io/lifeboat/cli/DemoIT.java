@@ -247,6 +247,15 @@ class DemoIT {
         assertThat(Path.of("target/dashboard/demo-dashboard.png")).isNotEmptyFile();
     }
 
+    @Test
+    @Order(11)
+    void aManualFailoverDuringTheHoldDownIsRefusedWithItsReason() {
+        Launched failover = verb("failover", "demo-pg", "--reason", "a second failover right after the first",
+                "--wait", "--timeout", "2m");
+        assertThat(failover.exit()).as(failover.toString()).isEqualTo(1);
+        assertThat(failover.err()).as(failover.toString()).contains("refused", "hold-down");
+    }
+
     /** The text of a target's lag cell in a dumped dashboard. */
     private static String lag(String dom, String target) {
         Matcher row = Pattern.compile("data-target=\"" + target + "\".*?<div class=\"lag[^\"]*\">([^<]*)<",

@@ -1,10 +1,9 @@
 package io.lifeboat.cli.ops;
 
+import static io.lifeboat.cli.ops.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,9 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.lifeboat.cli.ops.InProcess.Run;
 import io.lifeboat.events.envelope.LifeboatJson;
-
-import picocli.CommandLine;
 
 /** The {@code backup} verb against a stand-in scheduler and catalog, and the verbs' exit codes. */
 class BackupCommandTest {
@@ -35,9 +33,6 @@ class BackupCommandTest {
     }
 
     /** What one run of the command printed and returned. */
-    private record Run(int exit, String out, String err) {
-    }
-
     private HttpServer server;
     private String url;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -77,16 +72,6 @@ class BackupCommandTest {
         exchange.close();
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = LifeboatCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private void acceptBackups() {
         answers.put("POST /api/targets/orders-db/backups", "{\"commandId\": \"" + COMMAND + "\", \"targetId\": "
                 + "\"orders-db\", \"backupType\": \"LOGICAL\", \"topic\": \"lifeboat.commands.postgres\", "
@@ -105,7 +90,8 @@ class BackupCommandTest {
     void postsTheBackupWithTheGivenIdAsIdempotencyKeyAndPrintsTheCommandId() throws IOException {
         acceptBackups();
 
-        Run run = run("backup", "orders-db", "--type", "logical", "--id", COMMAND, "--as", "jane", "--scheduler",
+        Run run = run("backup", "orders-db", "--type", "logical", "--id", COMMAND, "--as", "jane",
+                "--scheduler",
                 url);
 
         assertThat(run.exit()).as(run.err()).isZero();

@@ -1,9 +1,8 @@
 package io.lifeboat.cli.ops;
 
+import static io.lifeboat.cli.ops.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.lifeboat.cli.ops.InProcess.Run;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.LifeboatMessage;
 import io.lifeboat.events.Topics;
@@ -40,8 +40,6 @@ import io.lifeboat.testkit.process.Await;
 import io.lifeboat.testkit.process.ServiceJar;
 import io.lifeboat.testkit.process.TempDirs;
 
-import picocli.CommandLine;
-
 /** {@code targets}, {@code backups} and {@code rpo} against the packaged catalog-service fed over a real broker. */
 class CatalogVerbsIT {
 
@@ -55,9 +53,6 @@ class CatalogVerbsIT {
     private static String url;
 
     /** What one run of the command printed and returned. */
-    private record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void startCatalog() throws Exception {
         broker = KafkaBroker.start();
@@ -111,16 +106,6 @@ class CatalogVerbsIT {
                 producer.send(codec.encode(Envelope.of(Envelope.sourceOf("test"), message))).get();
             }
         }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = LifeboatCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     @Test

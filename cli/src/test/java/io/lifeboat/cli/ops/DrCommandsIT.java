@@ -1,9 +1,8 @@
 package io.lifeboat.cli.ops;
 
+import static io.lifeboat.cli.ops.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.lifeboat.cli.ops.InProcess.Run;
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.dr.ApproveRun;
 import io.lifeboat.events.dr.RestoreScenario;
@@ -23,8 +23,6 @@ import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.process.FreePorts;
 
-import picocli.CommandLine;
-
 /** The DR verbs publish decodable CloudEvents, keyed by target id, to lifeboat.dr.commands on a real broker. */
 class DrCommandsIT {
 
@@ -33,9 +31,6 @@ class DrCommandsIT {
     private static final String NO_CATALOG = "http://127.0.0.1:" + FreePorts.find();
 
     /** What one run of the command printed and returned. */
-    private record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void startBroker() {
         broker = KafkaBroker.start();
@@ -45,16 +40,6 @@ class DrCommandsIT {
     @AfterAll
     static void stopBroker() {
         broker.close();
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = LifeboatCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private static Envelope<?> published(String commandId) {
@@ -118,7 +103,8 @@ class DrCommandsIT {
 
     @Test
     void failoverRejectPublishesARefusalWithItsReason() {
-        Run run = run("failover", "orders-db", "--approve", "failover-c-1", "--reject", "--reason", "false alarm",
+        Run run = run("failover", "orders-db", "--approve", "failover-c-1", "--reject", "--reason",
+                "false alarm",
                 "--id", "c-reject", "--as", "jane", "--bootstrap", broker.bootstrapServers(), "--catalog",
                 NO_CATALOG);
 

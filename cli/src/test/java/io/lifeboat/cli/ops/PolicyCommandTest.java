@@ -1,10 +1,9 @@
 package io.lifeboat.cli.ops;
 
+import static io.lifeboat.cli.ops.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.lifeboat.cli.ops.InProcess.Run;
 import io.lifeboat.events.envelope.LifeboatJson;
-
-import picocli.CommandLine;
 
 /** {@code policy apply} and {@code policy list} against a stand-in scheduler answering as PolicyResource does. */
 class PolicyCommandTest {
@@ -59,9 +57,6 @@ class PolicyCommandTest {
     }
 
     /** What one run of the command printed and returned. */
-    private record Run(int exit, String out, String err) {
-    }
-
     @TempDir
     Path dir;
 
@@ -104,16 +99,6 @@ class PolicyCommandTest {
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = LifeboatCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private String policyFile() throws IOException {

@@ -1,10 +1,9 @@
 package io.lifeboat.cli.ops;
 
+import static io.lifeboat.cli.ops.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.lifeboat.cli.ops.InProcess.Run;
 import io.lifeboat.events.Command;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.LifeboatMessage;
@@ -45,8 +45,6 @@ import io.lifeboat.events.envelope.LifeboatJson;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.process.Await;
 
-import picocli.CommandLine;
-
 /**
  * The verbs that read what Lifeboat answers, on one real broker: {@code watch}, {@code verify},
  * {@code drill --wait} and {@code failover --wait}; the services' answers are published by the test.
@@ -64,9 +62,6 @@ class WaitingVerbsIT {
     private static String catalogUrl;
 
     /** What one run of the command printed and returned. */
-    private record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void start() throws IOException {
         broker = KafkaBroker.start();
@@ -100,16 +95,6 @@ class WaitingVerbsIT {
         exchange.sendResponseHeaders(answer == null ? 404 : 200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = LifeboatCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private static CompletableFuture<Run> runInBackground(String... args) {
@@ -146,7 +131,8 @@ class WaitingVerbsIT {
                 new BackupVerified("c-w1", "watch-db", "bk-1", SHA, 2048, T),
                 new VerificationFailed("c-w2", "watch-db", "bk-2", "checksum", "part 3 differs", null, null, T));
 
-        Run run = run("watch", "--topic", Topics.BACKUP_EVENTS.name(), "--target", "watch-db", "--from-beginning",
+        Run run = run("watch", "--topic", Topics.BACKUP_EVENTS.name(), "--target", "watch-db",
+                "--from-beginning",
                 "--count", "2", "--timeout", "60s", "--bootstrap", broker.bootstrapServers());
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -164,9 +150,11 @@ class WaitingVerbsIT {
         publish(new FailoverCompleted("failover-c-x", "pg-failover", "x", null, "db1", "db2",
                 Duration.ofSeconds(30), Duration.ofMinutes(15), T, T, null, null));
 
-        Run run = run("watch", "--target", "x", "--type", "FailoverCompleted", "--count", "1", "--timeout", "90s",
+        Run run = run("watch", "--target", "x", "--type", "FailoverCompleted", "--count", "1", "--timeout",
+                "90s",
                 "--since", "10m", "--json", "--bootstrap", broker.bootstrapServers());
-        Run tooFew = run("watch", "--target", "x", "--type", "FailoverCompleted", "--count", "2", "--timeout", "3s",
+        Run tooFew = run("watch", "--target", "x", "--type", "FailoverCompleted", "--count", "2", "--timeout",
+                "3s",
                 "--since", "10m", "--json", "--bootstrap", broker.bootstrapServers());
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -228,8 +216,10 @@ class WaitingVerbsIT {
                 "--bootstrap", broker.bootstrapServers(), "--catalog", catalogUrl);
 
         awaitCommand(Topics.DR_COMMANDS.name(), "c-wait");
-        publish(run("drill-c-wait", "RUNNING", "DONE", "RUNNING"), run("drill-other", "FAILED", "DONE", "FAILED"),
-                run("drill-c-wait", "COMPLETED", "DONE", "DONE"), new DrillCompleted("c-wait", "orders-db", "bk-9",
+        publish(runUpdate("drill-c-wait", "RUNNING", "DONE", "RUNNING"),
+                runUpdate("drill-other", "FAILED", "DONE", "FAILED"),
+                runUpdate("drill-c-wait", "COMPLETED", "DONE", "DONE"),
+                new DrillCompleted("c-wait", "orders-db", "bk-9",
                         true, Duration.ofSeconds(42), Duration.ofMinutes(15), null, T, T));
         Run run = finished(drill);
 
@@ -248,7 +238,7 @@ class WaitingVerbsIT {
                 "--bootstrap", broker.bootstrapServers(), "--catalog", catalogUrl);
 
         awaitCommand(Topics.DR_COMMANDS.name(), "c-wait-bad");
-        publish(run("drill-c-wait-bad", "FAILED", "DONE", "FAILED"), new DrillCompleted("c-wait-bad", "orders-db",
+        publish(runUpdate("drill-c-wait-bad", "FAILED", "DONE", "FAILED"), new DrillCompleted("c-wait-bad", "orders-db",
                 "bk-9", false, Duration.ofSeconds(42), Duration.ofMinutes(15), "restore failed", T, T));
         Run run = finished(drill);
 
@@ -284,7 +274,7 @@ class WaitingVerbsIT {
                 result.path("reason").asText())).containsExactly("failover-c-refused-json", "REFUSED", holdDown);
     }
 
-    private static DrRunUpdated run(String runId, String status, String first, String second) {
+    private static DrRunUpdated runUpdate(String runId, String status, String first, String second) {
         List<DrRunStep> steps = List.of(new DrRunStep("provision", "provision", false, first, 1, null, null, null),
                 new DrRunStep("await-restore", "await-restore", false, second, 1, "await-restore " + second, null,
                         null));
