@@ -27,8 +27,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Exports the RPO lag, backup ages and restorable windows of the targets in this instance's stores as Prometheus
- * gauges labelled by {@code target} (and {@code type}), computed again every {@code lifeboat.catalog.metrics.refresh}.
+ * Exports the RPO lag, backup ages, restorable windows and newest drill results of the targets in this instance's
+ * stores as Prometheus gauges labelled by {@code target} (and {@code type}), computed again every
+ * {@code lifeboat.catalog.metrics.refresh}.
  *
  * <p>
  * Each instance exports only the targets its own tasks hold, so a scrape of every instance sees each target once.
@@ -55,6 +56,10 @@ public class CatalogMetrics {
     private MultiGauge backupAge;
     private MultiGauge lastSuccess;
     private MultiGauge restorableWindow;
+    private MultiGauge drillRestore;
+    private MultiGauge drillRto;
+    private MultiGauge drillPassed;
+    private MultiGauge drillCompleted;
 
     void onStart(@Observes StartupEvent start) {
         rpoLag = gauge("lifeboat.rpo.lag.seconds", "Time since the newest restorable point, in seconds");
@@ -65,6 +70,12 @@ public class CatalogMetrics {
                 "Instant of the last successful backup of this type, in epoch seconds");
         restorableWindow = gauge("lifeboat.restorable.window.seconds",
                 "Span between the earliest and the newest restorable point, in seconds");
+        drillRestore = gauge("lifeboat.drill.restore.seconds",
+                "Measured restore time of the newest drill, in seconds");
+        drillRto = gauge("lifeboat.drill.rto.seconds", "RTO the newest drill was measured against, in seconds");
+        drillPassed = gauge("lifeboat.drill.passed", "1 when the newest drill passed, else 0");
+        drillCompleted = gauge("lifeboat.drill.completed.timestamp.seconds",
+                "Instant the newest drill finished, in epoch seconds");
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "lifeboat-catalog-metrics");
             thread.setDaemon(true);
@@ -99,6 +110,11 @@ public class CatalogMetrics {
         register(backupAge, gauges.backupAge());
         register(lastSuccess, gauges.lastSuccess());
         register(restorableWindow, gauges.restorableWindow());
+        DrillGauges drills = DrillGauges.of(queries.localDrRuns(null));
+        register(drillRestore, drills.restoreTime());
+        register(drillRto, drills.rto());
+        register(drillPassed, drills.passed());
+        register(drillCompleted, drills.completedAt());
     }
 
     private void refreshQuietly() {

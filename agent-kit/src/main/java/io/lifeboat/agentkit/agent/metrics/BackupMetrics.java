@@ -2,6 +2,7 @@ package io.lifeboat.agentkit.agent.metrics;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +18,10 @@ import io.micrometer.core.instrument.Tags;
  * The agent's backup metrics, labelled by {@code target} and {@code engine}: {@code lifeboat_backup_duration_seconds},
  * {@code lifeboat_backup_bytes} (stored bytes per completed backup), {@code lifeboat_backup_failures_total} and the
  * {@code lifeboat_backups_running} gauge.
+ *
+ * <p>
+ * A target's counters are registered at zero before its first backup is recorded, so that Prometheus sees every
+ * backup as an increase (a series that first appears at 1 looks unchanged to {@code increase()}).
  */
 @ApplicationScoped
 public class BackupMetrics {
@@ -28,9 +33,11 @@ public class BackupMetrics {
     BackupEngine engine;
 
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     /** A backup of {@code targetId} started streaming. */
     public void started(String targetId) {
+        register(targetId);
         runningOf(targetId).incrementAndGet();
     }
 
@@ -41,6 +48,7 @@ public class BackupMetrics {
 
     /** A backup completed after {@code duration} with {@code storedBytes} in the object store. */
     public void completed(String targetId, Duration duration, long storedBytes) {
+        register(targetId);
         registry.timer("lifeboat.backup.duration", tags(targetId).and("outcome", "completed")).record(duration);
         DistributionSummary.builder("lifeboat.backup.bytes").baseUnit("bytes").tags(tags(targetId))
                 .register(registry).record(storedBytes);
@@ -48,8 +56,17 @@ public class BackupMetrics {
 
     /** A backup failed after {@code duration} ({@code Duration.ZERO} when it never started). */
     public void failed(String targetId, Duration duration) {
+        register(targetId);
         registry.timer("lifeboat.backup.duration", tags(targetId).and("outcome", "failed")).record(duration);
         registry.counter("lifeboat.backup.failures", tags(targetId)).increment();
+    }
+
+    private void register(String targetId) {
+        if (registered.add(targetId)) {
+            registry.timer("lifeboat.backup.duration", tags(targetId).and("outcome", "completed"));
+            registry.timer("lifeboat.backup.duration", tags(targetId).and("outcome", "failed"));
+            registry.counter("lifeboat.backup.failures", tags(targetId));
+        }
     }
 
     private AtomicInteger runningOf(String targetId) {
