@@ -67,8 +67,14 @@ public final class LocalStack implements Callable<Integer> {
         }
         writeStackFile();
         printSummary(Duration.ofNanos(System.nanoTime() - t0));
-        if (noServices || noStory || !running.stream().map(p -> p.service().name()).toList()
-                .containsAll(ServiceCatalog.ALL.stream().map(ServiceCatalog.Service::name).toList())) {
+        boolean everyService = running.stream().map(p -> p.service().name()).toList()
+                .containsAll(ServiceCatalog.ALL.stream().map(ServiceCatalog.Service::name).toList());
+        if (script && (noStory || !everyService)) {
+            say("--script tells the story, which needs every service: drop --no-story, --no-services and --services");
+            stop();
+            return 2;
+        }
+        if (noStory || !everyService) {
             stopped.await();
             return 0;
         }
