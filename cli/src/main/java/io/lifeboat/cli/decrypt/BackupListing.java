@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lifeboat.agentkit.pipeline.Manifest;
+import io.lifeboat.cli.ops.domain.Human;
 
 /** The {@code --list} output: one line (or JSON object) per backup of a target, read from the backups' manifests. */
 public final class BackupListing {
@@ -52,7 +52,7 @@ public final class BackupListing {
         for (Row row : rows) {
             // Whole seconds are enough to tell backups apart by eye; the JSON keeps the full instant.
             String created = Instant.parse(row.created()).truncatedTo(ChronoUnit.SECONDS).toString();
-            lines.add(new String[]{row.backupId(), row.type(), row.engine(), created, humanSize(row.storedBytes()),
+            lines.add(new String[]{row.backupId(), row.type(), row.engine(), created, Human.size(row.storedBytes()),
                     Integer.toString(row.parts())});
         }
         int[] widths = new int[HEADER.length];
@@ -81,21 +81,6 @@ public final class BackupListing {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unable to write the backup listing as JSON: " + e.getMessage(), e);
         }
-    }
-
-    /** {@code bytes} in B, KiB, MiB, GiB or TiB with one decimal. */
-    static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static String pad(String text, int width, boolean right) {
