@@ -1,17 +1,17 @@
 package io.lifeboat.cli;
 
+import static io.lifeboat.cli.Launcher.HOME;
+import static io.lifeboat.cli.Launcher.field;
+import static io.lifeboat.cli.Launcher.listening;
+import static io.lifeboat.cli.Launcher.status;
+import static io.lifeboat.cli.Launcher.verb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lifeboat.cli.Launcher.Launched;
 import io.lifeboat.cli.story.DemoStory;
 import io.lifeboat.testkit.browser.HeadlessChromium;
 
@@ -45,7 +46,6 @@ import io.lifeboat.testkit.browser.HeadlessChromium;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoIT {
 
-    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static final Duration STORY_LIMIT = Duration.ofMinutes(10);
     private static final Pattern SERVICE_LINE = Pattern
             .compile("^\\s+(\\S+-\\S+)\\s+(http://127\\.0\\.0\\.1:\\d+)/q/health\\s+\\(pid (\\d+)\\)");
@@ -115,7 +115,7 @@ class DemoIT {
         for (String[] service : SERVICES) {
             assertThat(status(service[1] + "/q/health/ready")).as(service[0]).isEqualTo(200);
         }
-        assertThat(SERVER_PORTS).hasSize(4).allMatch(DemoIT::listening);
+        assertThat(SERVER_PORTS).hasSize(4).allMatch(Launcher::listening);
         assertThat(StackFile.read(HOME, StackFile.CATALOG)).isPresent();
     }
 
@@ -282,66 +282,12 @@ class DemoIT {
             assertThat(ProcessHandle.of(Long.parseLong(service[2])).map(ProcessHandle::isAlive).orElse(false))
                     .as("%s (pid %s) is gone", service[0], service[2]).isFalse();
         }
-        assertThat(SERVER_PORTS).noneMatch(DemoIT::listening);
+        assertThat(SERVER_PORTS).noneMatch(Launcher::listening);
         assertThat(StackFile.of(HOME)).as("the stack file goes with the stack").doesNotExist();
-    }
-
-    /** The first string value of {@code "name"} in a verb's JSON output. */
-    static String field(String json, String name) {
-        Matcher value = Pattern.compile("\"" + name + "\" : \"([^\"]+)\"").matcher(json);
-        assertThat(value.find()).as("%s in %s", name, json).isTrue();
-        return value.group(1);
     }
 
     /** The URL of a running demo service, from the demo's start-up lines. */
     static Optional<String> serviceUrl(String name) {
         return SERVICES.stream().filter(s -> s[0].equals(name)).map(s -> s[1]).findFirst();
-    }
-
-    /** Runs an operator's verb through the launcher, as a person would: exit code and everything it printed. */
-    static Launched verb(String... args) {
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("lifeboat").toString()));
-        command.addAll(List.of(args));
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().put("LIFEBOAT_NO_BUILD", "1");
-            // The verbs must find the demo through its stack file.
-            builder.environment().remove("LIFEBOAT_CATALOG");
-            builder.environment().remove("LIFEBOAT_SCHEDULER");
-            builder.environment().remove("LIFEBOAT_BOOTSTRAP");
-            Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor(5, TimeUnit.MINUTES);
-            return new Launched(String.join(" ", args), process.exitValue(), out, err);
-        } catch (IOException e) {
-            throw new IllegalStateException("failed to run " + command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
-    }
-
-    /** What one launched verb did. */
-    record Launched(String command, int exit, String out, String err) {
-
-        @Override
-        public String toString() {
-            return "./lifeboat " + command + " -> exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    private static int status(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
