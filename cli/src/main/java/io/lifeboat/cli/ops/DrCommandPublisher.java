@@ -15,16 +15,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.lifeboat.events.Command;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
+import io.lifeboat.events.envelope.TraceContext;
 
 /**
  * Publishes DR commands (StartDrill, StartRestore, StartFailover, ApproveRun) to {@code lifeboat.dr.commands}, and
  * VerifyBackup to the engine's command topic, as CloudEvents keyed by target id, with an idempotent producer that
- * waits for every in-sync replica.
+ * waits for every in-sync replica; each command continues the trace of the {@code TRACEPARENT} environment variable,
+ * or starts one.
  */
 public final class DrCommandPublisher implements AutoCloseable {
 
     /** The CloudEvents source of what the command line publishes. */
     public static final String SOURCE = "lifeboat-cli";
+    /** Environment variable a calling script sets to put the command in its W3C trace. */
+    public static final String TRACEPARENT_ENV = "TRACEPARENT";
+    /** Environment variable with the W3C {@code tracestate} that goes with {@link #TRACEPARENT_ENV}. */
+    public static final String TRACESTATE_ENV = "TRACESTATE";
 
     private static final int WAIT_MS = 15_000;
 
@@ -57,7 +63,8 @@ public final class DrCommandPublisher implements AutoCloseable {
      * @throws OpsFailure naming the command, the target and the broker when it could not be written
      */
     public RecordMetadata publish(Command command) {
-        ProducerRecord<String, byte[]> record = codec.encode(Envelope.of(Envelope.sourceOf(SOURCE), command));
+        ProducerRecord<String, byte[]> record = codec.encode(envelope(command, System.getenv(TRACEPARENT_ENV),
+                System.getenv(TRACESTATE_ENV)));
         String what = command.getClass().getSimpleName() + " for target '" + command.targetId() + "'";
         try {
             return producer.send(record).get(WAIT_MS * 2L, TimeUnit.MILLISECONDS);
@@ -73,6 +80,19 @@ public final class DrCommandPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new OpsFailure("interrupted while publishing " + what, e);
         }
+    }
+
+    /**
+     * Wraps a command: a span under the caller's trace when {@code traceparent} is valid W3C, else a new trace.
+     *
+     * @param command the command
+     * @param traceparent the caller's {@code traceparent}, may be null
+     * @param tracestate the caller's {@code tracestate}, may be null
+     * @return the envelope to publish
+     */
+    static Envelope<Command> envelope(Command command, String traceparent, String tracestate) {
+        return Envelope.<Command>of(Envelope.sourceOf(SOURCE), command)
+                .withTrace(TraceContext.continuing(traceparent, tracestate));
     }
 
     /** Closes the producer, flushing nothing: every publish has already waited for its acknowledgement. */

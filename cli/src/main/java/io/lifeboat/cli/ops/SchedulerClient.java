@@ -9,8 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.lifeboat.events.envelope.LifeboatJson;
+import io.lifeboat.events.envelope.TraceContext;
 
-/** Asks scheduler-service for a backup now: {@code POST /api/targets/{id}/backups} with an Idempotency-Key. */
+/**
+ * Asks scheduler-service for a backup now: {@code POST /api/targets/{id}/backups} with an Idempotency-Key and a W3C
+ * {@code traceparent}.
+ */
 public final class SchedulerClient {
 
     private final Http http;
@@ -50,10 +54,18 @@ public final class SchedulerClient {
         body.put("requestedBy", user);
         String path = "/api/targets/" + URLEncoder.encode(targetId, StandardCharsets.UTF_8).replace("+", "%20")
                 + "/backups";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder()
+        HttpRequest.Builder request = HttpRequest.newBuilder()
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Idempotency-Key", commandId).header("X-Lifeboat-User", user), path);
+                .header("Idempotency-Key", commandId).header("X-Lifeboat-User", user);
+        // The scheduler puts the RunBackup, and so the agent's facts, in this trace.
+        TraceContext trace = TraceContext.continuing(System.getenv(DrCommandPublisher.TRACEPARENT_ENV),
+                System.getenv(DrCommandPublisher.TRACESTATE_ENV));
+        request.header(TraceContext.TRACEPARENT, trace.traceparent());
+        if (trace.tracestate() != null) {
+            request.header(TraceContext.TRACESTATE, trace.tracestate());
+        }
+        HttpResponse<String> response = http.send(request, path);
         if (response.statusCode() == 404 || response.statusCode() == 400) {
             JsonNode problem = http.json(response, "POST " + path);
             String error = problem.path("error").asText("");

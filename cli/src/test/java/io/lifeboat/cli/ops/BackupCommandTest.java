@@ -29,7 +29,8 @@ class BackupCommandTest {
     private static final String COMMAND = "6c1d0e4e-5d2a-4a8e-9f6b-0f3e7d2c1a00";
 
     /** A request as the stand-in received it. */
-    private record Received(String method, String path, String idempotencyKey, String user, String body) {
+    private record Received(String method, String path, String idempotencyKey, String user, String traceparent,
+            String body) {
     }
 
     /** What one run of the command printed and returned. */
@@ -58,7 +59,8 @@ class BackupCommandTest {
         String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                exchange.getRequestHeaders().getFirst("X-Lifeboat-User"), body));
+                exchange.getRequestHeaders().getFirst("X-Lifeboat-User"),
+                exchange.getRequestHeaders().getFirst("traceparent"), body));
         String answer = answers.get(key);
         if (key.equals("GET /api/targets/orders-db/backups")) {
             // The first poll finds the backup running, the next ones find it finished.
@@ -100,6 +102,7 @@ class BackupCommandTest {
         Received post = received.get(0);
         assertThat(List.of(post.method(), post.path(), post.idempotencyKey(), post.user()))
                 .containsExactly("POST", "/api/targets/orders-db/backups", COMMAND, "jane");
+        assertThat(post.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
         JsonNode body = LifeboatJson.mapper().readTree(post.body());
         assertThat(body.path("backupType").asText()).isEqualTo("LOGICAL");
         assertThat(body.path("requestedBy").asText()).isEqualTo("jane");

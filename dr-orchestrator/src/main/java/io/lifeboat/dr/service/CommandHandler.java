@@ -20,6 +20,7 @@ import io.lifeboat.events.dr.RestoreScenario;
 import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
 import io.lifeboat.events.dr.StartRestore;
+import io.lifeboat.events.envelope.TraceContext;
 import io.lifeboat.events.policy.FailoverMode;
 
 /**
@@ -49,9 +50,17 @@ final class CommandHandler {
     }
 
     void handle(RunDriver driver, Command command) {
+        try {
+            handle(driver, command, inbox.commandTrace(command.commandId()).orElse(null));
+        } finally {
+            inbox.forgetCommandTrace(command.commandId());
+        }
+    }
+
+    private void handle(RunDriver driver, Command command, TraceContext trace) {
         GroupSettings group = settings.groups().get(command.targetId());
         if (group != null) {
-            handleGroup(driver, group, command);
+            handleGroup(driver, group, command, trace);
             return;
         }
         TargetSettings target = settings.targets().get(command.targetId());
@@ -72,9 +81,9 @@ final class CommandHandler {
         if (command instanceof ApproveRun approve) {
             driver.decide(target.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
         } else if (command instanceof StartRestore restore) {
-            startRestore(driver, target, restore);
+            startRestore(driver, target, restore, trace);
         } else if (command instanceof StartDrill drill) {
-            startDrill(driver, target, drill);
+            startDrill(driver, target, drill, trace);
         } else if (command instanceof StartFailover failover) {
             String runId = "failover-" + failover.commandId();
             TargetRuns history = driver.history(target.id());
@@ -85,11 +94,11 @@ final class CommandHandler {
             RunMode mode = mode(target) == RunMode.RESTORE_ONLY ? RunMode.MANUAL : mode(target);
             started(failover, target.id(), driver.start(new RunRequest(runId, target.id(),
                     Runbooks.postgresPrimaryFailure(), mode, false, failover.requestedBy(), failover.reason(),
-                    clock.instant())));
+                    clock.instant(), RunParameters.withTrace(Map.of(), trace))));
         }
     }
 
-    private void handleGroup(RunDriver driver, GroupSettings group, Command command) {
+    private void handleGroup(RunDriver driver, GroupSettings group, Command command, TraceContext trace) {
         if (command instanceof ApproveRun approve) {
             driver.decide(group.id(), approve.runId(), approve.approved(), approve.requestedBy(), approve.reason());
         } else if (command instanceof StartRestore restore
@@ -102,7 +111,7 @@ final class CommandHandler {
                     .group()), RunMode.AUTOMATIC, restore.dryRun(), restore.requestedBy(),
                     restore.reason() == null
                             || restore.reason().isBlank() ? "complete failure" : restore.reason(),
-                    clock.instant(), RunParameters.of(restore))));
+                    clock.instant(), RunParameters.withTrace(RunParameters.of(restore), trace))));
         } else {
             String reason = command.getClass().getSimpleName() + " names recovery group '" + group.id()
                     + "'; a group takes StartRestore COMPLETE_FAILURE and ApproveRun";
@@ -111,7 +120,7 @@ final class CommandHandler {
         }
     }
 
-    private void startRestore(RunDriver driver, TargetSettings target, StartRestore command) {
+    private void startRestore(RunDriver driver, TargetSettings target, StartRestore command, TraceContext trace) {
         String runId = "restore-" + command.commandId();
         if (seen(driver, target.id(), runId) || late(command, target.id(), runId)) {
             return;
@@ -121,10 +130,11 @@ final class CommandHandler {
                 : command.scenario() + (command.pointInTime() == null ? "" : " at " + command.pointInTime());
         started(command, target.id(), driver.start(new RunRequest(runId, target.id(),
                 Runbooks.restoreToNewInstance(command.scenario()), RunMode.AUTOMATIC, command.dryRun(),
-                command.requestedBy(), reason, clock.instant(), RunParameters.of(command))));
+                command.requestedBy(), reason, clock.instant(),
+                RunParameters.withTrace(RunParameters.of(command), trace))));
     }
 
-    private void startDrill(RunDriver driver, TargetSettings target, StartDrill command) {
+    private void startDrill(RunDriver driver, TargetSettings target, StartDrill command, TraceContext trace) {
         String runId = "drill-" + command.commandId();
         if (seen(driver, target.id(), runId) || late(command, target.id(), runId)) {
             return;
@@ -134,7 +144,7 @@ final class CommandHandler {
                         false, command.requestedBy(), "drill" + (command.pointInTime() == null
                                 ? " of the newest backup"
                                 : " to " + command.pointInTime()),
-                        clock.instant(), RunParameters.of(command))));
+                        clock.instant(), RunParameters.withTrace(RunParameters.of(command), trace))));
     }
 
     private static boolean seen(RunDriver driver, String targetId, String runId) {

@@ -116,7 +116,8 @@ public class FailoverExecutor {
             runs.putAll(log.load());
             FailoverSteps steps = new FailoverSteps(settings, inbox, sightings, watch, clock);
             commands = new CommandHandler(settings, inbox, clock, new CommandRefusals(
-                    refusal -> log.publish(List.of(refusal)), new RefusedCommands(RefusedCommands.DEFAULT_CAPACITY),
+                    refusal -> log.publish(List.of(refusal), inbox.commandTrace(refusal.commandId()).orElse(null)),
+                    new RefusedCommands(RefusedCommands.DEFAULT_CAPACITY),
                     clock));
             RunDriver driver = new RunDriver(settings, log, new RunbookSteps(steps,
                     new RestoreSteps(settings, inbox, clock), new DrillSteps(settings, inbox, clock),
@@ -209,7 +210,7 @@ public class FailoverExecutor {
         commands.refusals().refused(target.id(),
                 driver.start(new RunRequest("failover-" + target.id() + "-" + at.toEpochMilli(),
                         target.id(), Runbooks.postgresPrimaryFailure(), mode, false, "health-quorum", verdict.reason(),
-                        at)));
+                        at, RunParameters.withTrace(Map.of(), inbox.reportTrace(target.id()).orElse(null)))));
     }
 
     private void sightPrimary(RunDriver driver, TargetSettings target) {

@@ -20,6 +20,8 @@ import io.lifeboat.events.dr.ApproveRun;
 import io.lifeboat.events.dr.StartDrill;
 import io.lifeboat.events.dr.StartFailover;
 import io.lifeboat.events.dr.StartRestore;
+import io.lifeboat.events.envelope.Envelope;
+import io.lifeboat.events.envelope.TraceContext;
 import io.lifeboat.events.health.HealthStatus;
 import io.lifeboat.events.health.TargetHealthReported;
 import io.lifeboat.events.policy.PolicyDefined;
@@ -37,7 +39,26 @@ public final class Inbox {
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
     private final Map<String, CatalogEntry> backups = new ConcurrentHashMap<>();
     private final Map<String, LifeboatMessage> restoreOutcomes = new ConcurrentHashMap<>();
+    private final Map<String, TraceContext> commandTraces = new ConcurrentHashMap<>();
+    private final Map<String, TraceContext> reportTraces = new ConcurrentHashMap<>();
     private final Semaphore news = new Semaphore(0);
+
+    /**
+     * Takes in one event with its trace context, kept for the run a DR command or a failing health report starts.
+     *
+     * @param envelope a health report, a policy, a DR command, a catalog entry or a restore outcome
+     */
+    public void accept(Envelope<?> envelope) {
+        if (envelope.trace() != null) {
+            if (envelope.payload() instanceof Command command && isDrCommand(command)) {
+                commandTraces.put(command.commandId(), envelope.trace());
+            } else if (envelope.payload() instanceof TargetHealthReported report
+                    && report.status() != HealthStatus.HEALTHY) {
+                reportTraces.put(report.targetId(), envelope.trace());
+            }
+        }
+        accept(envelope.payload());
+    }
 
     /**
      * Takes in one message; messages of other types are ignored.
@@ -49,9 +70,8 @@ public final class Inbox {
             report(report);
         } else if (message instanceof PolicyDefined policy) {
             policies.put(policy.targetId(), policy);
-        } else if (message instanceof StartFailover || message instanceof ApproveRun || message instanceof StartDrill
-                || message instanceof StartRestore) {
-            commands.add((Command) message);
+        } else if (message instanceof Command command && isDrCommand(command)) {
+            commands.add(command);
             news.release();
         } else if (message instanceof CatalogEntry entry) {
             backups.put(entry.backupId(), entry);
@@ -62,6 +82,40 @@ public final class Inbox {
             restoreOutcomes.put(failed.commandId(), failed);
             news.release();
         }
+    }
+
+    private static boolean isDrCommand(Command command) {
+        return command instanceof StartFailover || command instanceof ApproveRun || command instanceof StartDrill
+                || command instanceof StartRestore;
+    }
+
+    /**
+     * Returns the trace context a DR command came with, so that the run it starts, or its refusal, continues it.
+     *
+     * @param commandId the command's id
+     * @return the trace, or empty when it came without one or was forgotten
+     */
+    public Optional<TraceContext> commandTrace(String commandId) {
+        return Optional.ofNullable(commandTraces.get(commandId));
+    }
+
+    /**
+     * Forgets the trace context of a handled DR command.
+     *
+     * @param commandId the command's id
+     */
+    public void forgetCommandTrace(String commandId) {
+        commandTraces.remove(commandId);
+    }
+
+    /**
+     * Returns the trace context of the latest report that a target is not healthy, for the failover it may start.
+     *
+     * @param targetId the target
+     * @return the trace, or empty when no such report carried one
+     */
+    public Optional<TraceContext> reportTrace(String targetId) {
+        return Optional.ofNullable(reportTraces.get(targetId));
     }
 
     /**

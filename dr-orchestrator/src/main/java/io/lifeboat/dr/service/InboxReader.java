@@ -147,7 +147,7 @@ public final class InboxReader implements AutoCloseable {
             return;
         }
         try {
-            inbox.accept(codec.decode(record).payload());
+            inbox.accept(codec.decode(record));
         } catch (InvalidEventException e) {
             LOG.warnf("ignoring an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());

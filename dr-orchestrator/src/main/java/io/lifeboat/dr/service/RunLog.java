@@ -1,6 +1,7 @@
 package io.lifeboat.dr.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.envelope.InvalidEventException;
+import io.lifeboat.events.envelope.TraceContext;
 
 /**
  * The run log on the compacted {@code lifeboat.dr.runs}: read to its end at start, then written with one Kafka
@@ -103,12 +105,11 @@ public final class RunLog implements AutoCloseable {
      * @throws IllegalStateException when the broker did not take the transaction; nothing was written
      */
     public void commit(TargetRuns runs, List<? extends LifeboatMessage> facts) {
-        DrRunUpdated record = RunRecords.toRecord(runs);
+        List<Envelope<LifeboatMessage>> records = transition(runs, facts);
         try {
             producer.beginTransaction();
-            producer.send(codec.encode(Envelope.of(Envelope.sourceOf("dr-orchestrator"), record)));
-            for (LifeboatMessage fact : facts) {
-                producer.send(codec.encode(Envelope.of(Envelope.sourceOf("dr-orchestrator"), fact)));
+            for (Envelope<LifeboatMessage> record : records) {
+                producer.send(codec.encode(record));
             }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
@@ -129,14 +130,15 @@ public final class RunLog implements AutoCloseable {
      * Publishes facts that change no run, e.g. a refused command, in a transaction of their own.
      *
      * @param facts the events to publish, atomically
+     * @param trace the trace they continue, e.g. the refused command's; null to start one per fact
      * @throws FencedOutException when another instance took over the log
      * @throws IllegalStateException when the broker did not take the transaction; nothing was written
      */
-    public void publish(List<? extends LifeboatMessage> facts) {
+    public void publish(List<? extends LifeboatMessage> facts, TraceContext trace) {
         try {
             producer.beginTransaction();
             for (LifeboatMessage fact : facts) {
-                producer.send(codec.encode(Envelope.of(Envelope.sourceOf("dr-orchestrator"), fact)));
+                producer.send(codec.encode(inTrace(fact, trace)));
             }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
@@ -150,6 +152,27 @@ public final class RunLog implements AutoCloseable {
             }
             throw new IllegalStateException("the broker did not take facts " + names(facts) + ": " + e, e);
         }
+    }
+
+    /**
+     * Returns the records of one transition, in order: the run's new state, then its facts; all continue the trace
+     * of what started the run, each a span of its own, or each starts a trace when the run has none.
+     *
+     * @param runs the target's runs after the transition
+     * @param facts events the transition causes
+     * @return the envelopes to write
+     */
+    static List<Envelope<LifeboatMessage>> transition(TargetRuns runs, List<? extends LifeboatMessage> facts) {
+        TraceContext trace = RunParameters.trace(runs.latest()).orElse(null);
+        List<Envelope<LifeboatMessage>> records = new ArrayList<>();
+        records.add(inTrace(RunRecords.toRecord(runs), trace));
+        facts.forEach(fact -> records.add(inTrace(fact, trace)));
+        return records;
+    }
+
+    private static Envelope<LifeboatMessage> inTrace(LifeboatMessage message, TraceContext trace) {
+        Envelope<LifeboatMessage> envelope = Envelope.of(Envelope.sourceOf("dr-orchestrator"), message);
+        return trace == null ? envelope : envelope.withTrace(trace.child());
     }
 
     private static List<String> names(List<? extends LifeboatMessage> facts) {

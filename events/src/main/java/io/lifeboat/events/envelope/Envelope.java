@@ -19,10 +19,12 @@ import io.lifeboat.events.Topic;
  * @param correlationId extension {@code correlationid}: shared by every event of one piece of work
  * @param causationId extension {@code causationid}: id of the event that caused this one (optional)
  * @param payload the command or fact
+ * @param trace extensions {@code traceparent} and {@code tracestate} (CloudEvents Distributed Tracing): where the
+ *        event stands in the W3C trace of its request (optional)
  * @param <T> the message type
  */
 public record Envelope<T extends LifeboatMessage>(String id, URI source, Instant time, String correlationId,
-        String causationId, T payload) {
+        String causationId, T payload, TraceContext trace) {
 
     /**
      * Validates that every attribute Lifeboat relies on is present and the payload type is registered.
@@ -37,7 +39,21 @@ public record Envelope<T extends LifeboatMessage>(String id, URI source, Instant
     }
 
     /**
-     * Wraps a message that starts a new piece of work: a fresh id that is also the correlation id.
+     * Creates an envelope without trace context.
+     *
+     * @param id CloudEvents {@code id}
+     * @param source CloudEvents {@code source}
+     * @param time CloudEvents {@code time}
+     * @param correlationId extension {@code correlationid}
+     * @param causationId extension {@code causationid}, may be null
+     * @param payload the command or fact
+     */
+    public Envelope(String id, URI source, Instant time, String correlationId, String causationId, T payload) {
+        this(id, source, time, correlationId, causationId, payload, null);
+    }
+
+    /**
+     * Wraps a message that starts a new piece of work: a fresh id that is also the correlation id, and a new trace.
      *
      * @param source the producing service, see {@link #sourceOf(String)}
      * @param payload the message
@@ -46,11 +62,12 @@ public record Envelope<T extends LifeboatMessage>(String id, URI source, Instant
      */
     public static <T extends LifeboatMessage> Envelope<T> of(URI source, T payload) {
         String id = UUID.randomUUID().toString();
-        return new Envelope<>(id, source, Instant.now(), id, null, payload);
+        return new Envelope<>(id, source, Instant.now(), id, null, payload, TraceContext.start());
     }
 
     /**
-     * Wraps a message caused by another event: same correlation id, causation id = the cause's id.
+     * Wraps a message caused by another event: same correlation id, causation id = the cause's id, and a child of
+     * the cause's trace (a new span id under its trace id).
      *
      * @param cause the event being handled
      * @param source the producing service, see {@link #sourceOf(String)}
@@ -59,8 +76,34 @@ public record Envelope<T extends LifeboatMessage>(String id, URI source, Instant
      * @return the envelope
      */
     public static <T extends LifeboatMessage> Envelope<T> causedBy(Envelope<?> cause, URI source, T payload) {
-        return new Envelope<>(UUID.randomUUID().toString(), source, Instant.now(), cause.correlationId(), cause.id(),
-                payload);
+        return causedBy(cause, UUID.randomUUID().toString(), source, payload);
+    }
+
+    /**
+     * Wraps a message caused by another event under a given id, e.g. an outcome whose id derives from its work so
+     * that a re-emitted one is the same event.
+     *
+     * @param cause the event being handled
+     * @param id the CloudEvents {@code id}
+     * @param source the producing service, see {@link #sourceOf(String)}
+     * @param payload the message
+     * @param <T> the message type
+     * @return the envelope
+     */
+    public static <T extends LifeboatMessage> Envelope<T> causedBy(Envelope<?> cause, String id, URI source,
+            T payload) {
+        return new Envelope<>(id, source, Instant.now(), cause.correlationId(), cause.id(), payload,
+                TraceContext.answering(cause));
+    }
+
+    /**
+     * Returns this envelope in another trace, e.g. the caller's of a REST request, or the trace a run keeps.
+     *
+     * @param other the trace context; null leaves this envelope without one
+     * @return the envelope with {@code other} as its trace
+     */
+    public Envelope<T> withTrace(TraceContext other) {
+        return new Envelope<>(id, source, time, correlationId, causationId, payload, other);
     }
 
     /**

@@ -26,6 +26,10 @@ public final class EventCodec {
     public static final String CORRELATION_ID = "correlationid";
     /** CloudEvents extension holding the id of the causing event. */
     public static final String CAUSATION_ID = "causationid";
+    /** CloudEvents Distributed Tracing extension holding the W3C {@code traceparent}. */
+    public static final String TRACEPARENT = TraceContext.TRACEPARENT;
+    /** CloudEvents Distributed Tracing extension holding the W3C {@code tracestate}. */
+    public static final String TRACESTATE = TraceContext.TRACESTATE;
     /** Content type of every event body. */
     public static final String JSON = "application/json";
 
@@ -71,6 +75,13 @@ public final class EventCodec {
                 .withData(bytes(body));
         if (envelope.causationId() != null) {
             builder.withExtension(CAUSATION_ID, envelope.causationId());
+        }
+        if (envelope.trace() != null) {
+            builder.withExtension(TRACEPARENT, envelope.trace().traceparent());
+            String state = envelope.trace().tracestate();
+            if (state != null) {
+                builder.withExtension(TRACESTATE, state);
+            }
         }
         return builder.build();
     }
@@ -125,8 +136,12 @@ public final class EventCodec {
                     + "' of event '" + event.getId() + "'");
         }
         String correlationId = extension(event, CORRELATION_ID);
+        // Tracing is a help, never a condition: an invalid traceparent is dropped, the event is still read.
+        TraceContext trace = TraceContext.parse(extension(event, TRACEPARENT), extension(event, TRACESTATE))
+                .orElse(null);
         return new Envelope<>(event.getId(), event.getSource(), event.getTime().toInstant(),
-                correlationId == null ? event.getId() : correlationId, extension(event, CAUSATION_ID), payload);
+                correlationId == null ? event.getId() : correlationId, extension(event, CAUSATION_ID), payload,
+                trace);
     }
 
     private static String extension(CloudEvent event, String name) {

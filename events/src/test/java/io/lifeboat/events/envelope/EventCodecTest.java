@@ -66,6 +66,59 @@ class EventCodecTest {
     }
 
     @Test
+    void carriesTheTraceContextInCeHeadersAndBack() {
+        TraceContext trace = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "rojo=00f067aa0ba902b7").orElseThrow();
+        Envelope<RunBackup> sent = Envelope.of(SOURCE, runBackup).withTrace(trace);
+
+        ProducerRecord<String, byte[]> written = codec.encode(sent);
+        Envelope<?> decoded = codec.decode(Samples.consumed(written, 5));
+
+        assertThat(header(written.headers(), "ce_traceparent"))
+                .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(header(written.headers(), "ce_tracestate")).isEqualTo("rojo=00f067aa0ba902b7");
+        assertThat(decoded.trace()).isEqualTo(trace);
+        assertThat(decoded).isEqualTo(sent);
+    }
+
+    @Test
+    void startsATraceForNewWorkAndContinuesItInCausedEvents() {
+        Envelope<RunBackup> command = Envelope.of(SOURCE, runBackup);
+        Envelope<RunBackup> answer = Envelope.causedBy(command, SOURCE, runBackup);
+        Envelope<RunBackup> outcome = Envelope.causedBy(command, "outcome-1", SOURCE, runBackup);
+
+        Envelope<?> decoded = codec.decode(Samples.consumed(codec.encode(answer), 4));
+
+        assertThat(command.trace()).isNotNull();
+        assertThat(decoded.trace().traceId()).isEqualTo(command.trace().traceId());
+        assertThat(decoded.trace().spanId()).isNotEqualTo(command.trace().spanId());
+        assertThat(outcome.id()).isEqualTo("outcome-1");
+        assertThat(outcome.trace().traceId()).isEqualTo(command.trace().traceId());
+    }
+
+    @Test
+    void dropsAnInvalidTraceparentAndStillReadsTheEvent() {
+        Headers headers = binaryHeaders();
+        headers.add("ce_traceparent", bytes("00-00000000000000000000000000000000-00f067aa0ba902b7-01"));
+        headers.add("ce_tracestate", bytes("rojo=00f067aa0ba902b7"));
+
+        Envelope<?> envelope = codec.decode(record(headers, bytes(Samples.json(EventTypes.of(RunBackup.class))
+                .toString())));
+
+        assertThat(envelope.payload()).isEqualTo(runBackup);
+        assertThat(envelope.trace()).isNull();
+    }
+
+    @Test
+    void writesNoTraceHeadersForAnEnvelopeWithoutTrace() {
+        ProducerRecord<String, byte[]> written = codec.encode(Envelope.of(SOURCE, runBackup).withTrace(null));
+
+        assertThat(written.headers().lastHeader("ce_traceparent")).isNull();
+        assertThat(written.headers().lastHeader("ce_tracestate")).isNull();
+        assertThat(codec.decode(Samples.consumed(written, 6)).trace()).isNull();
+    }
+
+    @Test
     void writesNoNullsAndIgnoresUnknownFieldsOnRead() {
         RunBackup unscheduled = new RunBackup("c-1", "orders-db", runBackup.engine(), runBackup.backupType(), "ops",
                 null, null, 1);

@@ -17,13 +17,15 @@ import jakarta.ws.rs.core.Response.Status;
 
 import io.lifeboat.events.backup.BackupType;
 import io.lifeboat.events.backup.RunBackup;
+import io.lifeboat.events.envelope.TraceContext;
 import io.lifeboat.events.policy.PolicyDefined;
 import io.lifeboat.scheduler.policy.EngineCapabilities;
 
 /**
  * Backups on request, e.g. before a migration: {@code POST /api/targets/{id}/backups} (also served at
  * {@code /targets/{id}/backups}) publishes the same {@code RunBackup} any system may publish itself to the engine's
- * command topic. An {@code Idempotency-Key} header becomes the command id, so a retried request runs one backup.
+ * command topic. An {@code Idempotency-Key} header becomes the command id, so a retried request runs one backup; a
+ * W3C {@code traceparent} header puts the command and the agent's facts in the caller's trace.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,13 +67,17 @@ public class BackupTriggerResource {
      * @param request what to back up (optional body)
      * @param idempotencyKey command id to use (optional)
      * @param user who asks (optional)
+     * @param traceparent the caller's W3C trace context (optional)
+     * @param tracestate the caller's W3C trace state (optional)
      * @return 202 with the command, 404 when the target has no policy, 400 when its engine does not take the type
      */
     @POST
     @Path("api/targets/{targetId}/backups")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response backup(@PathParam("targetId") String targetId, BackupRequest request,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("X-Lifeboat-User") String user) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("X-Lifeboat-User") String user,
+            @HeaderParam(TraceContext.TRACEPARENT) String traceparent,
+            @HeaderParam(TraceContext.TRACESTATE) String tracestate) {
         PolicyDefined policy = view.get(targetId).orElse(null);
         if (policy == null) {
             return ApiProblem.of(Status.NOT_FOUND, "target '" + targetId + "' has no policy, so its engine is unknown;"
@@ -94,7 +100,7 @@ public class BackupTriggerResource {
         Instant now = Instant.now();
         RunBackup run = new RunBackup(commandId, targetId, policy.engine(), type, requester, now, now.plus(DEADLINE),
                 1);
-        String topic = publisher.publish(run);
+        String topic = publisher.publish(run, traceparent, tracestate);
         return Response.accepted(new BackupAccepted(commandId, targetId, type, topic, run.deadline())).build();
     }
 
@@ -105,13 +111,17 @@ public class BackupTriggerResource {
      * @param request what to back up (optional body)
      * @param idempotencyKey command id to use (optional)
      * @param user who asks (optional)
+     * @param traceparent the caller's W3C trace context (optional)
+     * @param tracestate the caller's W3C trace state (optional)
      * @return see {@link #backup}
      */
     @POST
     @Path("targets/{targetId}/backups")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response backupAlias(@PathParam("targetId") String targetId, BackupRequest request,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("X-Lifeboat-User") String user) {
-        return backup(targetId, request, idempotencyKey, user);
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("X-Lifeboat-User") String user,
+            @HeaderParam(TraceContext.TRACEPARENT) String traceparent,
+            @HeaderParam(TraceContext.TRACESTATE) String tracestate) {
+        return backup(targetId, request, idempotencyKey, user, traceparent, tracestate);
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.lifeboat.events.Command;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
+import io.lifeboat.events.envelope.TraceContext;
 
 /**
  * Publishes commands asked for over REST or by the policy file as CloudEvents, and returns once the broker has them:
@@ -39,16 +40,29 @@ public class CommandPublisher {
     }
 
     /**
-     * Publishes a command to the topic of its type, keyed by its target.
+     * Publishes a command to the topic of its type, keyed by its target, in a trace of its own.
      *
      * @param command the command
      * @return the topic it was written to
      * @throws IllegalStateException when the broker does not acknowledge it in time
      */
     public String publish(Command command) {
+        return publish(command, null, null);
+    }
+
+    /**
+     * Publishes a command in the caller's trace, given by its W3C {@code traceparent} and {@code tracestate}.
+     *
+     * @param command the command
+     * @param traceparent the caller's {@code traceparent}; a new trace when absent or invalid
+     * @param tracestate the caller's {@code tracestate}, may be null
+     * @return the topic it was written to
+     * @throws IllegalStateException when the broker does not acknowledge it in time
+     */
+    public String publish(Command command, String traceparent, String tracestate) {
         try {
-            RecordMetadata written = producer.send(codec.encode(Envelope.of(Envelope.sourceOf("scheduler-service"),
-                    command))).get(ACK_SECONDS, TimeUnit.SECONDS);
+            RecordMetadata written = producer.send(codec.encode(envelope(command, traceparent, tracestate)))
+                    .get(ACK_SECONDS, TimeUnit.SECONDS);
             return written.topic();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -57,6 +71,19 @@ public class CommandPublisher {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException("the broker did not take " + describe(command) + ": " + cause, cause);
         }
+    }
+
+    /**
+     * Wraps a command as the scheduler publishes it: a span under the caller's trace, or the root of a new trace.
+     *
+     * @param command the command
+     * @param traceparent the caller's {@code traceparent}, may be null
+     * @param tracestate the caller's {@code tracestate}, may be null
+     * @return the envelope
+     */
+    static Envelope<Command> envelope(Command command, String traceparent, String tracestate) {
+        return Envelope.<Command>of(Envelope.sourceOf("scheduler-service"), command)
+                .withTrace(TraceContext.continuing(traceparent, tracestate));
     }
 
     private static String describe(Command command) {

@@ -102,6 +102,17 @@ final class SchedulerDriver implements AutoCloseable {
         return messages;
     }
 
+    /** Decoded envelopes written to {@code topic} since the last read, tombstones left out. */
+    List<Envelope<?>> envelopes(String topic) {
+        List<Envelope<?>> envelopes = new ArrayList<>();
+        for (TestRecord<String, byte[]> record : output(topic).readRecordsToList()) {
+            if (record.value() != null) {
+                envelopes.add(CODEC.decode(topic, record.headers(), record.value()));
+            }
+        }
+        return envelopes;
+    }
+
     /** Decoded messages of one type with the wall-clock instant each was written at. */
     <T extends LifeboatMessage> Map<T, Instant> readTimed(String topic, Class<T> type) {
         Map<T, Instant> messages = new java.util.LinkedHashMap<>();

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import io.lifeboat.events.backup.RunBackup;
 import io.lifeboat.events.backup.VerifyBackup;
 import io.lifeboat.events.deadletter.DeadLetterHeaders;
 import io.lifeboat.events.dr.StartDrill;
+import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.policy.BackupSchedule;
 import io.lifeboat.events.policy.DefinePolicy;
 import io.lifeboat.events.policy.PolicyDefined;
@@ -191,6 +193,22 @@ class SchedulerTopologyTest {
 
         assertThat(driver.read(POSTGRES, VerifyBackup.class)).singleElement()
                 .satisfies(verify -> assertThat(verify.backupId()).isIn("b-20261121T100000Z", "b-20261121T110000Z"));
+    }
+
+    @Test
+    void startsATraceForEveryCommandItPlans() {
+        driver.send(define(spec("orders-db", List.of(new BackupSchedule(BackupType.FULL, "0 2 * * *")), "0 3 * * *",
+                "0 2 1 * *", null)));
+        driver.send(completedFor("orders-db", Instant.parse("2026-11-21T01:00:00Z"), START));
+        driver.jump(Duration.ofHours(24));
+        driver.jump(Duration.ofDays(10));
+
+        List<Envelope<?>> planned = new ArrayList<>(driver.envelopes(POSTGRES));
+        planned.addAll(driver.envelopes(Topics.DR_COMMANDS.name()));
+        assertThat(planned).extracting(envelope -> envelope.payload().getClass().getSimpleName())
+                .contains("RunBackup", "VerifyBackup", "StartDrill");
+        assertThat(planned).allSatisfy(command -> assertThat(command.trace()).isNotNull());
+        assertThat(planned).extracting(command -> command.trace().traceId()).doesNotHaveDuplicates();
     }
 
     @Test

@@ -26,6 +26,7 @@ import io.lifeboat.events.backup.VerifyBackup;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.envelope.InvalidEventException;
+import io.lifeboat.events.envelope.TraceContext;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
@@ -96,6 +97,10 @@ public class CommandConsumer {
             return deadLetters.send(record, e).subscribeAsCompletionStage()
                     .handle((ok, failure) -> failure == null ? message.ack() : message.nack(failure))
                     .thenCompose(stage -> stage);
+        }
+        if (command.trace() == null) {
+            // A command from a producer that traces nothing: its facts still share one trace of their own.
+            command = command.withTrace(TraceContext.start());
         }
         if (command.payload() instanceof RunBackup) {
             @SuppressWarnings("unchecked")

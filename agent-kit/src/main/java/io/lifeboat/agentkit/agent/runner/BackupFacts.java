@@ -25,8 +25,8 @@ import io.lifeboat.events.backup.StorageLocation;
 import io.lifeboat.events.envelope.Envelope;
 
 /**
- * Builds the facts of one backup as envelopes caused by its command (same correlation id); outcome facts get ids
- * derived from the backup id, so a re-emitted outcome is the same CloudEvent.
+ * Builds the facts of one backup as envelopes caused by its command (same correlation id, a span of its trace);
+ * outcome facts get ids derived from the backup id, so a re-emitted outcome is the same CloudEvent.
  */
 @ApplicationScoped
 public class BackupFacts {
@@ -103,7 +103,7 @@ public class BackupFacts {
     }
 
     private <T extends LifeboatMessage> Envelope<T> outcome(Envelope<RunBackup> command, String id, T payload) {
-        return new Envelope<>(id, source(), Instant.now(), command.correlationId(), command.id(), payload);
+        return Envelope.causedBy(command, id, source(), payload);
     }
 
     private static List<String> problems(Map<String, Object> meta) {

@@ -104,6 +104,9 @@ public class BackupRunner {
     private void run(BackupJob job) {
         MDC.put("backupId", job.backupId);
         MDC.put("correlationId", job.command.correlationId());
+        if (job.command.trace() != null) {
+            MDC.put("traceId", job.command.trace().traceId());
+        }
         job.attach(Thread.currentThread(), Instant.now());
         var timeout = timer.schedule(() -> job.cancel(BackupJob.Cancel.TIMEOUT), config.maxDuration().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -123,6 +126,7 @@ public class BackupRunner {
             queue.finished(job.targetId());
             MDC.remove("backupId");
             MDC.remove("correlationId");
+            MDC.remove("traceId");
             dispatch();
         }
     }

@@ -1,6 +1,5 @@
 package io.lifeboat.agentkit.agent.runner;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +94,9 @@ public class CommandJobs {
     private void run(Job job, Work work) {
         MDC.put("jobId", job.id);
         MDC.put("correlationId", job.command.correlationId());
+        if (job.command.trace() != null) {
+            MDC.put("traceId", job.command.trace().traceId());
+        }
         var timeout = timer.schedule(() -> {
             job.timedOut = true;
             job.future.cancel(true);
@@ -109,6 +111,7 @@ public class CommandJobs {
             jobs.remove(job.id, job);
             MDC.remove("jobId");
             MDC.remove("correlationId");
+            MDC.remove("traceId");
         }
     }
 
@@ -170,8 +173,7 @@ public class CommandJobs {
 
         /** An outcome fact caused by the command, with id {@code <job id><suffix>} so a re-emitted one is equal. */
         public <T extends LifeboatMessage> Envelope<T> outcome(String suffix, T payload) {
-            return new Envelope<>(id + suffix, facts.source(), Instant.now(), command.correlationId(), command.id(),
-                    payload);
+            return Envelope.causedBy(command, id + suffix, facts.source(), payload);
         }
     }
 }

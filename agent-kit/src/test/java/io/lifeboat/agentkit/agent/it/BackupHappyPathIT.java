@@ -40,6 +40,10 @@ class BackupHappyPathIT {
 
         List<Envelope<?>> facts = AgentKafka.facts(f -> f.correlationId().equals(command.correlationId()));
         assertThat(facts).isNotEmpty().allSatisfy(f -> assertThat(f.causationId()).isEqualTo(command.id()));
+        // One trace from command to outcome, each fact a span of its own under it.
+        assertThat(facts).allSatisfy(f -> assertThat(f.trace().traceId()).isEqualTo(command.trace().traceId()));
+        assertThat(facts).extracting(f -> f.trace().spanId()).doesNotHaveDuplicates()
+                .doesNotContain(command.trace().spanId());
         assertThat(facts.get(0).payload()).isInstanceOf(BackupStarted.class);
         assertThat(facts.subList(1, facts.size() - 1)).allSatisfy(
                 f -> assertThat(f.payload()).isInstanceOf(BackupProgressed.class));

@@ -79,6 +79,7 @@ class ExpireIT {
 
         List<Envelope<?>> outcomes = AgentKafka.facts(f -> f.correlationId().equals(command.correlationId()));
         assertThat(outcomes).hasSize(1);
+        assertThat(outcomes.get(0).trace().traceId()).isEqualTo(command.trace().traceId());
         ExpireFailed failed = (ExpireFailed) outcomes.get(0).payload();
         assertThat(failed.failedStep()).isEqualTo("schedule");
         assertThat(failed.reason()).contains("target '" + LATE + "'").contains("deadline");
