@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.lifeboat.catalog.config.CatalogConfig;
 import io.lifeboat.events.admin.ContractTopics;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -19,7 +20,8 @@ public class CatalogTopics {
     void onStart(@Observes StartupEvent start, CatalogConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) throws InterruptedException {
         if (config.topics().create()) {
-            ContractTopics.ensure(bootstrap, "catalog-service", CatalogTopology.INPUTS, config.topics().partitions(),
+            ContractTopics.ensure(KafkaClientSettings.fromConfig(bootstrap), "catalog-service", CatalogTopology.INPUTS,
+                    config.topics().partitions(),
                     config.topics().replicationFactor());
         }
     }

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.lifeboat.events.Command;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.envelope.TraceContext;
@@ -34,24 +35,24 @@ public final class DrCommandPublisher implements AutoCloseable {
 
     private static final int WAIT_MS = 15_000;
 
-    private final String bootstrap;
+    private final KafkaClientSettings kafka;
     private final EventCodec codec = new EventCodec();
     private final KafkaProducer<String, byte[]> producer;
 
-    /** A publisher to the Kafka cluster at {@code bootstrap} ({@code HOST:PORT[,HOST:PORT]}). */
-    public DrCommandPublisher(String bootstrap) {
-        this.bootstrap = bootstrap;
+    /** A publisher to the Kafka cluster of {@code kafka}, with its security settings. */
+    public DrCommandPublisher(KafkaClientSettings kafka) {
+        this.kafka = kafka;
         try {
-            this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.CLIENT_ID_CONFIG, SOURCE,
                     // An operator at a terminal should hear within seconds that the broker is not there.
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, WAIT_MS, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, WAIT_MS,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, WAIT_MS + 1_000, ProducerConfig.LINGER_MS_CONFIG, 0),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, WAIT_MS + 1_000, ProducerConfig.LINGER_MS_CONFIG, 0)),
                     new StringSerializer(), new ByteArraySerializer());
         } catch (RuntimeException e) {
-            throw new OpsFailure("unable to connect to Kafka at " + bootstrap + ": " + e.getMessage()
-                    + "; pass --bootstrap HOST:PORT", e);
+            throw new OpsFailure("unable to connect to Kafka at " + kafka + ": " + e.getMessage()
+                    + "; pass --bootstrap HOST:PORT (and --kafka-config FILE)", e);
         }
     }
 
@@ -71,11 +72,11 @@ public final class DrCommandPublisher implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new OpsFailure("unable to publish " + what + " to " + record.topic() + ": Kafka not reachable at "
-                    + bootstrap + " (" + cause.getMessage() + "); start the stack with ./lifeboat demo or pass "
+                    + kafka + " (" + cause.getMessage() + "); start the stack with ./lifeboat demo or pass "
                     + "--bootstrap HOST:PORT", cause);
         } catch (TimeoutException e) {
             throw new OpsFailure("unable to publish " + what + " to " + record.topic() + ": no answer from Kafka at "
-                    + bootstrap + "; start the stack with ./lifeboat demo or pass --bootstrap HOST:PORT", e);
+                    + kafka + "; start the stack with ./lifeboat demo or pass --bootstrap HOST:PORT", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpsFailure("interrupted while publishing " + what, e);

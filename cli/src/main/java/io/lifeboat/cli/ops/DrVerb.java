@@ -68,7 +68,7 @@ abstract class DrVerb extends Verb {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        try (RunFollower follower = new RunFollower(root().bootstrap())) {
+        try (RunFollower follower = new RunFollower(root().kafka())) {
             RecordMetadata written = write(command);
             if (!root().json()) {
                 published(command, runId, what, written);
@@ -78,7 +78,7 @@ abstract class DrVerb extends Verb {
     }
 
     private RecordMetadata write(Command command) {
-        try (DrCommandPublisher publisher = new DrCommandPublisher(root().bootstrap())) {
+        try (DrCommandPublisher publisher = new DrCommandPublisher(root().kafka())) {
             return publisher.publish(command);
         }
     }

@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
 
@@ -50,30 +51,30 @@ final class EventFeed implements AutoCloseable {
     /**
      * Opens a feed on the topics that exist among {@code topics}.
      *
-     * @param bootstrap Kafka's bootstrap servers
+     * @param kafka Kafka's bootstrap servers and security settings
      * @param topics the topic names
      * @param since {@link #AT_END}, or the instant of the first record to read ({@link Instant#EPOCH}: all)
      * @throws OpsFailure when Kafka cannot be reached
      */
-    EventFeed(String bootstrap, List<String> topics, Instant since) {
+    EventFeed(KafkaClientSettings kafka, List<String> topics, Instant since) {
         Properties config = new Properties();
-        config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
-                DrCommandPublisher.SOURCE, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+        Map<String, Object> own = Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, DrCommandPublisher.SOURCE, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed", ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 // An operator at a terminal should hear within seconds that the broker is not there.
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis(),
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis()));
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis());
+        config.putAll(kafka.clientConfig(own));
         try {
             consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         } catch (KafkaException e) {
-            throw unreachable(bootstrap, e);
+            throw unreachable(kafka, e);
         }
         try {
             position(topics, since);
         } catch (KafkaException e) {
             consumer.close(Duration.ZERO);
-            throw unreachable(bootstrap, e);
+            throw unreachable(kafka, e);
         }
     }
 
@@ -134,8 +135,8 @@ final class EventFeed implements AutoCloseable {
         consumer.close(Duration.ofSeconds(2));
     }
 
-    private static OpsFailure unreachable(String bootstrap, KafkaException e) {
-        return new OpsFailure("unable to read from Kafka at " + bootstrap + " (" + e.getMessage() + "): start the "
-                + "stack with ./lifeboat demo or pass --bootstrap HOST:PORT", e);
+    private static OpsFailure unreachable(KafkaClientSettings kafka, KafkaException e) {
+        return new OpsFailure("unable to read from Kafka at " + kafka + " (" + e.getMessage() + "): start the "
+                + "stack with ./lifeboat demo or pass --bootstrap HOST:PORT (and --kafka-config FILE)", e);
     }
 }

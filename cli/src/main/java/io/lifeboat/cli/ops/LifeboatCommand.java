@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import io.lifeboat.cli.StackFile;
+import io.lifeboat.events.admin.KafkaClientSettings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +52,11 @@ public final class LifeboatCommand implements Runnable {
     @Option(names = "--bootstrap", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT", description = "Kafka "
             + "(default: $LIFEBOAT_BOOTSTRAP, else " + DEFAULT_BOOTSTRAP + ").")
     String bootstrap;
+
+    @Option(names = "--kafka-config", scope = ScopeType.INHERIT, paramLabel = "FILE", description = "Kafka client "
+            + "properties: security.protocol, sasl.* and ssl.* for a TLS or SASL listener (default: "
+            + "$LIFEBOAT_KAFKA_CONFIG, else plaintext).")
+    Path kafkaConfig;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine output: JSON on standard output.")
     boolean json;
@@ -99,6 +105,16 @@ public final class LifeboatCommand implements Runnable {
     /** Kafka's bootstrap servers. */
     String bootstrap() {
         return orDefault(bootstrap, "LIFEBOAT_BOOTSTRAP", StackFile.BOOTSTRAP, DEFAULT_BOOTSTRAP);
+    }
+
+    /** Kafka's bootstrap servers and the security settings of {@code --kafka-config}. */
+    KafkaClientSettings kafka() {
+        Path file = kafkaConfig;
+        String env = System.getenv("LIFEBOAT_KAFKA_CONFIG");
+        if (file == null && env != null && !env.isBlank()) {
+            file = Path.of(env);
+        }
+        return KafkaClientFile.load(bootstrap(), file);
     }
 
     /** Whether output is JSON. */

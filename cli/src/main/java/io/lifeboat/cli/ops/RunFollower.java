@@ -7,6 +7,7 @@ import java.util.List;
 import io.lifeboat.cli.ops.domain.Human;
 import io.lifeboat.cli.ops.domain.RunProgress;
 import io.lifeboat.events.Topics;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.dr.DrCommandRefused;
 import io.lifeboat.events.dr.DrRunStep;
 import io.lifeboat.events.dr.DrRunUpdated;
@@ -47,9 +48,9 @@ public final class RunFollower implements AutoCloseable {
 
     private final EventFeed feed;
 
-    /** A follower reading lifeboat.dr.runs and lifeboat.dr.events from their current end, at {@code bootstrap}. */
-    public RunFollower(String bootstrap) {
-        this.feed = new EventFeed(bootstrap, List.of(Topics.DR_RUNS.name(), Topics.DR_EVENTS.name()),
+    /** A follower reading lifeboat.dr.runs and lifeboat.dr.events from their current end, on {@code kafka}. */
+    public RunFollower(KafkaClientSettings kafka) {
+        this.feed = new EventFeed(kafka, List.of(Topics.DR_RUNS.name(), Topics.DR_EVENTS.name()),
                 EventFeed.AT_END);
     }
 

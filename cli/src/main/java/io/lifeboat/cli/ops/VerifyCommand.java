@@ -77,7 +77,7 @@ final class VerifyCommand extends Verb {
             }
             return 0;
         }
-        try (EventFeed feed = new EventFeed(root().bootstrap(), List.of(Topics.BACKUP_EVENTS.name()),
+        try (EventFeed feed = new EventFeed(root().kafka(), List.of(Topics.BACKUP_EVENTS.name()),
                 EventFeed.AT_END)) {
             RecordMetadata written = write(command);
             if (!root().json()) {
@@ -132,7 +132,7 @@ final class VerifyCommand extends Verb {
     }
 
     private RecordMetadata write(VerifyBackup command) {
-        try (DrCommandPublisher publisher = new DrCommandPublisher(root().bootstrap())) {
+        try (DrCommandPublisher publisher = new DrCommandPublisher(root().kafka())) {
             return publisher.publish(command);
         }
     }

@@ -79,7 +79,7 @@ final class WatchCommand extends Verb {
             throw usage("--count must be at least 1, got " + count);
         }
         EventFilter filter = new EventFilter(target, types);
-        try (EventFeed feed = new EventFeed(root().bootstrap(), topicNames(), start)) {
+        try (EventFeed feed = new EventFeed(root().kafka(), topicNames(), start)) {
             if (!topics.isEmpty() && !feed.missing().isEmpty()) {
                 throw new OpsFailure("Kafka at " + root().bootstrap() + " has no topic " + String.join(", ",
                         feed.missing()) + ": is it the Lifeboat stack's broker?");

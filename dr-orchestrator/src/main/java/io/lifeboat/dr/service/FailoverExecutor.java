@@ -33,6 +33,7 @@ import io.lifeboat.dr.postgres.PgInspector;
 import io.lifeboat.dr.postgres.ReturnCheck;
 import io.lifeboat.events.Command;
 import io.lifeboat.events.admin.ContractTopics;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.quarkus.runtime.StartupEvent;
 
@@ -69,9 +70,13 @@ public class FailoverExecutor {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    private KafkaClientSettings kafka;
+
     void onStart(@Observes StartupEvent start) {
         settings = DrSettings.from(config, System.getenv());
-        reader = new InboxReader(bootstrap, inbox, settings.restoreTimeout().plusHours(1));
+        // The channels' kafka.* security settings (TLS, SASL) apply to the orchestrator's own clients too.
+        kafka = KafkaClientSettings.fromConfig(bootstrap);
+        reader = new InboxReader(kafka, inbox, settings.restoreTimeout().plusHours(1));
         reader.start();
         thread = new Thread(this::run, "dr-executor");
         thread.setDaemon(true);
@@ -155,8 +160,8 @@ public class FailoverExecutor {
         while (running) {
             try {
                 // The inbox waits for every topic it reads; on a broker that creates none by itself, create them.
-                ContractTopics.ensure(bootstrap, "dr-orchestrator", List.of(), TOPIC_PARTITIONS, (short) -1);
-                return new RunLog(bootstrap);
+                ContractTopics.ensure(kafka, "dr-orchestrator", List.of(), TOPIC_PARTITIONS, (short) -1);
+                return new RunLog(kafka);
             } catch (RuntimeException e) {
                 LOG.warnf("the run log is not reachable yet (%s); retrying in %s", e.getMessage(), RETRY);
                 Thread.sleep(RETRY.toMillis());

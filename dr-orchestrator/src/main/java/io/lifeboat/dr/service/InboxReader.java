@@ -13,12 +13,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.lifeboat.events.Topics;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.envelope.InvalidEventException;
 
@@ -35,8 +37,9 @@ public final class InboxReader implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(InboxReader.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
-    private final String bootstrap;
+    private final KafkaClientSettings kafka;
     private final Inbox inbox;
     private final Duration outcomeWindow;
     private final EventCodec codec = new EventCodec();
@@ -48,12 +51,12 @@ public final class InboxReader implements AutoCloseable {
     /**
      * Creates a reader; {@link #start()} starts it.
      *
-     * @param bootstrap the broker's bootstrap servers
+     * @param kafka the cluster and how to authenticate to it
      * @param inbox where to put what is read
      * @param outcomeWindow how far back agents' restore outcomes are read at start
      */
-    public InboxReader(String bootstrap, Inbox inbox, Duration outcomeWindow) {
-        this.bootstrap = bootstrap;
+    public InboxReader(KafkaClientSettings kafka, Inbox inbox, Duration outcomeWindow) {
+        this.kafka = kafka;
         this.inbox = inbox;
         this.outcomeWindow = outcomeWindow;
     }
@@ -66,20 +69,51 @@ public final class InboxReader implements AutoCloseable {
     }
 
     private void read() {
-        try (KafkaConsumer<String, byte[]> factConsumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        while (running) {
+            try {
+                readUntilClosed();
+                return;
+            } catch (WakeupException stopping) {
+                // close() woke a consumer up.
+                return;
+            } catch (AuthenticationException e) {
+                // The Kafka user may be created after the orchestrator starts (an operator reconciles it), so a
+                // refused login is retried; the executor stays unready meanwhile, as its run log is refused too.
+                LOG.warnf("the DR inbox cannot authenticate to Kafka at %s (%s); retrying in %s", kafka,
+                        e.getMessage(), RETRY);
+                if (!pause()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "the DR inbox stopped reading health reports, policies and commands");
+                return;
+            }
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void readUntilClosed() {
+        try (KafkaConsumer<String, byte[]> factConsumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-inbox-facts"), new StringDeserializer(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-inbox-facts")), new StringDeserializer(),
                 new ByteArrayDeserializer());
-                KafkaConsumer<String, byte[]> commandConsumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                KafkaConsumer<String, byte[]> commandConsumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
                         ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000,
-                        ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-inbox-commands"), new StringDeserializer(),
+                        ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-inbox-commands")), new StringDeserializer(),
                         new ByteArrayDeserializer())) {
             facts = factConsumer;
             commands = commandConsumer;
@@ -101,10 +135,6 @@ public final class InboxReader implements AutoCloseable {
                 factConsumer.poll(POLL).forEach(this::apply);
                 commandConsumer.poll(POLL).forEach(this::apply);
             }
-        } catch (WakeupException stopping) {
-            // close() woke a consumer up.
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "the DR inbox stopped reading health reports, policies and commands");
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +30,7 @@ import org.jboss.logging.Logger;
 import io.lifeboat.dr.domain.TargetRuns;
 import io.lifeboat.events.LifeboatMessage;
 import io.lifeboat.events.Topics;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.dr.DrRunUpdated;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
@@ -49,22 +49,22 @@ public final class RunLog implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RunLog.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrap;
+    private final KafkaClientSettings kafka;
     private final EventCodec codec = new EventCodec();
     private final KafkaProducer<String, byte[]> producer;
 
     /**
      * Connects the transactional producer and fences out any older instance, aborting its open transaction.
      *
-     * @param bootstrap the broker's bootstrap servers
+     * @param kafka the cluster and how to authenticate to it
      */
-    public RunLog(String bootstrap) {
-        this.bootstrap = bootstrap;
+    public RunLog(KafkaClientSettings kafka) {
+        this.kafka = kafka;
         ensureTopic();
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-run-log"), new StringSerializer(),
+                ProducerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-run-log")), new StringSerializer(),
                 new ByteArraySerializer());
         producer.initTransactions();
     }
@@ -76,11 +76,10 @@ public final class RunLog implements AutoCloseable {
      */
     public Map<String, TargetRuns> load() {
         Map<String, TargetRuns> runs = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-run-log-reader"), new StringDeserializer(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-run-log-reader")), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.DR_RUNS.name(), Duration.ofSeconds(30))
                     .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -195,7 +194,7 @@ public final class RunLog implements AutoCloseable {
     }
 
     private void ensureTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             NewTopic topic = new NewTopic(Topics.DR_RUNS.name(), Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(topic)).all().get();

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
@@ -32,21 +31,21 @@ public final class ContractTopics {
     }
 
     /**
-     * Connects to {@code bootstrap} and runs {@link #ensure(Admin, String, List, int, short)}.
+     * Connects to the cluster and runs {@link #ensure(Admin, String, List, int, short)}.
      *
-     * @param bootstrap the broker list
+     * @param kafka the cluster and how to authenticate to it
      * @param service name of the service, for messages
      * @param inputs the service's co-partitioned input topics
      * @param partitions partition count of created topics when no input exists yet
      * @param replication replication factor of created topics, -1 for the broker's default
      * @throws InterruptedException when interrupted while waiting for the broker
      */
-    public static void ensure(String bootstrap, String service, List<String> inputs, int partitions,
+    public static void ensure(KafkaClientSettings kafka, String service, List<String> inputs, int partitions,
             short replication) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             ensure(admin, service, inputs, partitions, replication);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("unable to create the topics of " + service + " on " + bootstrap + ": "
+            throw new IllegalStateException("unable to create the topics of " + service + " on " + kafka + ": "
                     + e.getCause().getMessage(), e.getCause());
         }
     }

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
 
@@ -37,12 +38,14 @@ public class HealthPublisher {
     private final KafkaProducer<String, byte[]> producer;
 
     HealthPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "lifeboat-health-monitor",
+        // The channels' kafka.* security settings (TLS, SASL) apply to this producer too.
+        KafkaClientSettings kafka = KafkaClientSettings.fromConfig(bootstrap);
+        this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.CLIENT_ID_CONFIG,
+                "lifeboat-health-monitor",
                 // A round's events wait no longer than the next round; what is not taken is retried then.
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000)), new StringSerializer(), new ByteArraySerializer());
     }
 
     /**

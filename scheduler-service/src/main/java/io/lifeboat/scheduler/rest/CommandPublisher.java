@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.lifeboat.events.Command;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.envelope.TraceContext;
@@ -33,9 +34,9 @@ public class CommandPublisher {
     private final KafkaProducer<String, byte[]> producer;
 
     CommandPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this.producer = new KafkaProducer<>(KafkaClientSettings.fromConfig(bootstrap).clientConfig(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "lifeboat-scheduler-api"), new StringSerializer(),
+                ProducerConfig.CLIENT_ID_CONFIG, "lifeboat-scheduler-api")), new StringSerializer(),
                 new ByteArraySerializer());
     }
 

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.lifeboat.events.Topics;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.envelope.InvalidEventException;
 import io.lifeboat.events.policy.PolicyDefined;
@@ -51,7 +52,8 @@ public class PolicyView {
     private Thread reader;
 
     void onStart(@Observes StartupEvent start, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        reader = new Thread(() -> read(bootstrap), "policy-view");
+        KafkaClientSettings kafka = KafkaClientSettings.fromConfig(bootstrap);
+        reader = new Thread(() -> read(kafka), "policy-view");
         reader.setDaemon(true);
         reader.start();
     }
@@ -108,12 +110,11 @@ public class PolicyView {
         return true;
     }
 
-    private void read(String bootstrap) {
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    private void read(KafkaClientSettings settings) {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(settings.clientConfig(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-scheduler-policy-view"), new StringDeserializer(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-scheduler-policy-view")), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer = kafka;
             List<TopicPartition> partitions = partitions(kafka);

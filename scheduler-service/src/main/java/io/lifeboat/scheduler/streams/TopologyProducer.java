@@ -8,6 +8,7 @@ import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.lifeboat.events.admin.ContractTopics;
+import io.lifeboat.events.admin.KafkaClientSettings;
 import io.lifeboat.scheduler.config.SchedulerConfig;
 import io.lifeboat.scheduler.domain.PlannerSettings;
 import io.quarkus.runtime.StartupEvent;
@@ -30,7 +31,8 @@ public class TopologyProducer {
     void onStart(@Observes StartupEvent start, SchedulerConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) throws InterruptedException {
         if (config.topics().create()) {
-            ContractTopics.ensure(bootstrap, REQUESTER, SchedulerTopology.INPUTS, config.topics().partitions(),
+            ContractTopics.ensure(KafkaClientSettings.fromConfig(bootstrap), REQUESTER, SchedulerTopology.INPUTS,
+                    config.topics().partitions(),
                     config.topics().replicationFactor());
         }
     }

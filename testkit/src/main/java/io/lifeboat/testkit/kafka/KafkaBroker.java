@@ -19,6 +19,8 @@ import io.lifeboat.testkit.process.JvmExit;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    private static final Duration READY = Duration.ofSeconds(30);
+
     private static volatile KafkaBroker shared;
 
     private final String bootstrapServers;
@@ -38,6 +40,15 @@ public final class KafkaBroker implements AutoCloseable {
             return new KafkaBroker(container.bootstrapServers(), container, null);
         }
         KafkaCluster cluster = KafkaCluster.start(1);
+        return new KafkaBroker(cluster.bootstrapServers(), cluster, cluster);
+    }
+
+    /**
+     * Starts a new embedded broker that the caller closes, with {@code SASL_PLAINTEXT} and {@code SASL_SSL}
+     * listeners (SCRAM-SHA-512, a self-signed certificate) beside the usual {@code PLAINTEXT} one.
+     */
+    public static KafkaBroker startWithScram() {
+        KafkaCluster cluster = KafkaCluster.startWithScram();
         return new KafkaBroker(cluster.bootstrapServers(), cluster, cluster);
     }
 
@@ -72,6 +83,36 @@ public final class KafkaBroker implements AutoCloseable {
         return embedded != null;
     }
 
+    /**
+     * The SCRAM listeners of a broker from {@link #startWithScram()}.
+     *
+     * @return the listeners
+     * @throws IllegalStateException when the broker was started without them
+     */
+    public ScramListeners scram() {
+        ScramListeners listeners = embedded == null ? null : embedded.scramListeners();
+        if (listeners == null) {
+            throw new IllegalStateException("Kafka broker at " + bootstrapServers + " has no SCRAM listeners: "
+                    + "start it with KafkaBroker.startWithScram()");
+        }
+        return listeners;
+    }
+
+    /**
+     * Creates or updates a SCRAM-SHA-512 user and returns once a client can authenticate as it on the
+     * {@code SASL_SSL} listener: the broker learns credentials from the metadata log shortly after the controller.
+     *
+     * @param user the user name
+     * @param password its password
+     */
+    public void addScramUser(String user, String password) {
+        ScramListeners listeners = scram();
+        try (Admin admin = newAdmin()) {
+            KafkaUsers.upsert(admin, user, password);
+        }
+        KafkaUsers.awaitAuthentication(listeners.saslSslClient(user, password), user, READY);
+    }
+
     /** Creates a topic unless it exists; a compacted one has {@code cleanup.policy=compact}. */
     public void createTopic(String name, int partitions, boolean compacted) {
         try (Admin admin = newAdmin()) {
@@ -95,6 +136,15 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = newAdmin()) {
             return KafkaReads.committedOffset(admin, group, partition);
         }
+    }
+
+    /**
+     * Every record of {@code topic} up to its current end, read committed through a client configured with
+     * {@code client}, e.g. {@link ScramListeners#saslSslClient(String, String)}; waits at most {@code patience}.
+     */
+    public List<ConsumerRecord<String, byte[]>> readCommitted(String topic, Duration patience,
+            Map<String, String> client) {
+        return KafkaReads.committedRecords(client, topic, patience);
     }
 
     /** Stops the broker and deletes its data. */

@@ -36,17 +36,31 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Formats and starts {@code size} nodes and returns once every broker is registered and unfenced. */
     public static KafkaCluster start(int size) {
+        return start(size, false);
+    }
+
+    /** Starts one node that also has the SCRAM listeners of {@link #scramListeners()}. */
+    static KafkaCluster startWithScram() {
+        return start(1, true);
+    }
+
+    private static KafkaCluster start(int size, boolean scram) {
         if (size < 1) {
             throw new IllegalArgumentException("a Kafka cluster needs at least one node, not " + size);
         }
         QuietLoggers.warnOnly("kafka", "org.apache.kafka", "state.change.logger");
         Path root = TempDirs.create("lifeboat-kafka-");
         List<KafkaNode> nodes = new ArrayList<>();
-        for (int id = 0; id < size; id++) {
-            nodes.add(new KafkaNode(id, FreePorts.find(), FreePorts.find(), root.resolve("node-" + id)));
-        }
         KafkaCluster cluster = new KafkaCluster(root, nodes);
         try {
+            KafkaCertificates certificates = scram ? KafkaCertificates.create(root) : null;
+            for (int id = 0; id < size; id++) {
+                KafkaNode.SecuredPorts secured = scram
+                        ? new KafkaNode.SecuredPorts(FreePorts.find(), FreePorts.find(), certificates)
+                        : null;
+                nodes.add(new KafkaNode(id, FreePorts.find(), FreePorts.find(), root.resolve("node-" + id),
+                        secured));
+            }
             String clusterId = Uuid.randomUuid().toString();
             for (KafkaNode node : nodes) {
                 node.format(KafkaSettings.forNode(node, nodes), clusterId);
@@ -60,6 +74,16 @@ public final class KafkaCluster implements AutoCloseable {
             throw new IllegalStateException("unable to start a " + size + "-node Kafka cluster in " + root + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The SCRAM listeners of a cluster started with them; null otherwise. */
+    ScramListeners scramListeners() {
+        KafkaNode.SecuredPorts secured = nodes.get(0).secured();
+        if (secured == null) {
+            return null;
+        }
+        return new ScramListeners("127.0.0.1:" + secured.saslPlaintextPort(), "127.0.0.1:" + secured.saslSslPort(),
+                secured.certificates().certificatePem());
     }
 
     /** The {@code bootstrap.servers} value listing every node, stopped ones included. */

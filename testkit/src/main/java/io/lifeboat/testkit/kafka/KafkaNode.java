@@ -18,14 +18,34 @@ final class KafkaNode {
     private final int brokerPort;
     private final int controllerPort;
     private final Path dataDir;
+    private final SecuredPorts secured;
     private KafkaConfig config;
     private KafkaRaftServer server;
 
     KafkaNode(int nodeId, int brokerPort, int controllerPort, Path dataDir) {
+        this(nodeId, brokerPort, controllerPort, dataDir, null);
+    }
+
+    KafkaNode(int nodeId, int brokerPort, int controllerPort, Path dataDir, SecuredPorts secured) {
         this.nodeId = nodeId;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
+        this.secured = secured;
+    }
+
+    /**
+     * The SCRAM listeners of a node, when it has them.
+     *
+     * @param saslPlaintextPort port of the {@code SASL_PLAINTEXT} listener
+     * @param saslSslPort port of the {@code SASL_SSL} listener
+     * @param certificates the broker's key and certificate
+     */
+    record SecuredPorts(int saslPlaintextPort, int saslSslPort, KafkaCertificates certificates) {
+    }
+
+    SecuredPorts secured() {
+        return secured;
     }
 
     int nodeId() {

@@ -3,6 +3,7 @@ package io.lifeboat.testkit.kafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,15 @@ final class KafkaReads {
     /** Every record of {@code topic} up to its current end, read with {@code isolation.level=read_committed}. */
     static List<ConsumerRecord<String, byte[]>> committedRecords(String bootstrapServers, String topic,
             Duration patience) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+        return committedRecords(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, patience);
+    }
+
+    /** The same, through a client configured with {@code client} (bootstrap servers and security settings). */
+    static List<ConsumerRecord<String, byte[]>> committedRecords(Map<String, ?> client, String topic,
+            Duration patience) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();

@@ -27,6 +27,9 @@ final class KafkaSettings {
                 + node.controllerPort());
         p.put("advertised.listeners", "PLAINTEXT://" + node.bootstrapAddress());
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        if (node.secured() != null) {
+            addScramListeners(p, node);
+        }
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", node.dataDir().toString());
@@ -55,5 +58,28 @@ final class KafkaSettings {
         p.put("num.recovery.threads.per.data.dir", "1");
         p.put("log.cleaner.threads", "1");
         return p;
+    }
+
+    /**
+     * SASL_PLAINTEXT and SASL_SSL listeners with SCRAM-SHA-512 beside PLAINTEXT, which stays the inter-broker and
+     * the tests' own way in (creating SCRAM users among other things).
+     */
+    private static void addScramListeners(Properties p, KafkaNode node) {
+        KafkaNode.SecuredPorts secured = node.secured();
+        String saslPlaintext = "SASL_PLAINTEXT://127.0.0.1:" + secured.saslPlaintextPort();
+        String saslSsl = "SASL_SSL://127.0.0.1:" + secured.saslSslPort();
+        p.put("listeners", p.getProperty("listeners") + "," + saslPlaintext + "," + saslSsl);
+        p.put("advertised.listeners", p.getProperty("advertised.listeners") + "," + saslPlaintext + "," + saslSsl);
+        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map")
+                + ",SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL");
+        p.put("sasl.enabled.mechanisms", ScramListeners.MECHANISM);
+        // The broker side of SCRAM needs a login module but no credentials: users live in the cluster metadata.
+        String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", jaas);
+        p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", jaas);
+        p.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        p.put("listener.name.sasl_ssl.ssl.keystore.location", secured.certificates().keystore().toString());
+        p.put("listener.name.sasl_ssl.ssl.keystore.password", KafkaCertificates.KEYSTORE_PASSWORD);
+        p.put("listener.name.sasl_ssl.ssl.key.password", KafkaCertificates.KEYSTORE_PASSWORD);
     }
 }

@@ -60,6 +60,26 @@ public final class ServiceJar implements AutoCloseable {
      */
     public static ServiceJar start(Path jar, String name, String maxHeap, Duration patience,
             IntFunction<Map<String, String>> config) {
+        ServiceJar service = launch(jar, name, maxHeap, config);
+        Await.until(name + " ready", patience, service::ready, () -> name + " is not ready; its log: " + service.log());
+        return service;
+    }
+
+    /**
+     * Starts the service of the module under test on a free HTTP port without waiting until it is ready, for tests
+     * of a service that must not become ready (a wrong password, say).
+     *
+     * @param name name of the instance, for its log file and messages
+     * @param maxHeap the JVM's {@code -Xmx}, e.g. {@code 256m}
+     * @param config system properties of the instance, given its HTTP port
+     * @return the started instance
+     * @throws IllegalStateException when the jar is missing
+     */
+    public static ServiceJar launch(String name, String maxHeap, IntFunction<Map<String, String>> config) {
+        return launch(JAR, name, maxHeap, config);
+    }
+
+    private static ServiceJar launch(Path jar, String name, String maxHeap, IntFunction<Map<String, String>> config) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package that service first "
                     + "('./mvnw verify' builds the modules in order, or './mvnw -pl <module> package -DskipTests')");
@@ -71,9 +91,7 @@ public final class ServiceJar implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         try {
             Path log = Files.createTempFile(name + "-", ".log");
-            ServiceJar service = new ServiceJar(ChildProcess.start(name, command, Path.of("."), log), port);
-            Await.until(name + " ready", patience, service::ready, () -> name + " is not ready; its log: " + log);
-            return service;
+            return new ServiceJar(ChildProcess.start(name, command, Path.of("."), log), port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
