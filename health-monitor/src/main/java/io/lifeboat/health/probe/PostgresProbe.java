@@ -120,7 +120,9 @@ final class PostgresProbe extends TimedProbe {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        String seconds = String.valueOf(attempt.timeoutSeconds());
+        // The probe's own hard timeout decides and names the step it stopped at; the driver's timeouts are only a
+        // backstop a second later that frees its socket (at the same second, a loaded machine let either win).
+        String seconds = String.valueOf(attempt.timeoutSeconds() + 1);
         properties.setProperty("loginTimeout", seconds);
         properties.setProperty("connectTimeout", seconds);
         properties.setProperty("socketTimeout", seconds);
