@@ -43,6 +43,7 @@ public class PolicyView {
 
     private static final Logger LOG = Logger.getLogger(PolicyView.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final Map<String, PolicyDefined> policies = new ConcurrentHashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
@@ -53,7 +54,7 @@ public class PolicyView {
 
     void onStart(@Observes StartupEvent start, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         KafkaClientSettings kafka = KafkaClientSettings.fromConfig(bootstrap);
-        reader = new Thread(() -> read(kafka), "policy-view");
+        reader = new Thread(() -> readUntilClosed(kafka), "policy-view");
         reader.setDaemon(true);
         reader.start();
     }
@@ -110,6 +111,22 @@ public class PolicyView {
         return true;
     }
 
+    // A refused login (a KafkaUser created after the pod) or a lost broker must not end the view for good: it reads
+    // the compacted topic again from the beginning until the service stops.
+    private void readUntilClosed(KafkaClientSettings settings) {
+        while (running) {
+            read(settings);
+            if (running) {
+                try {
+                    Thread.sleep(RETRY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void read(KafkaClientSettings settings) {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(settings.clientConfig(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -133,7 +150,8 @@ public class PolicyView {
         } catch (WakeupException stopping) {
             // close() woke the consumer up.
         } catch (RuntimeException e) {
-            LOG.errorf(e, "the policy view stopped reading %s", Topics.POLICIES.name());
+            LOG.errorf(e, "the policy view stopped reading %s from %s; reading it again in %s", Topics.POLICIES.name(),
+                    settings, RETRY);
         }
     }
 
