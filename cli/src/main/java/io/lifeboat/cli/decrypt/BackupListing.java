@@ -2,19 +2,20 @@ package io.lifeboat.cli.decrypt;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lifeboat.agentkit.pipeline.Manifest;
 import io.lifeboat.cli.ops.domain.Human;
+import io.lifeboat.cli.ops.domain.TextTable;
 
 /** The {@code --list} output: one line (or JSON object) per backup of a target, read from the backups' manifests. */
 public final class BackupListing {
 
-    private static final String[] HEADER = {"BACKUP", "TYPE", "ENGINE", "CREATED", "STORED", "PARTS"};
+    private static final List<String> HEADER = List.of("BACKUP", "TYPE", "ENGINE", "CREATED", "STORED", "PARTS");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Row> rows;
@@ -45,33 +46,16 @@ public final class BackupListing {
         return rows;
     }
 
-    /** A table with a header line and aligned columns; sizes in binary units. */
+    /** A table with a header line and aligned columns; sizes in binary units, sizes and counts right-aligned. */
     public String table() {
-        List<String[]> lines = new ArrayList<>();
-        lines.add(HEADER);
+        TextTable table = new TextTable(HEADER, Set.of(4, 5));
         for (Row row : rows) {
             // Whole seconds are enough to tell backups apart by eye; the JSON keeps the full instant.
             String created = Instant.parse(row.created()).truncatedTo(ChronoUnit.SECONDS).toString();
-            lines.add(new String[]{row.backupId(), row.type(), row.engine(), created, Human.size(row.storedBytes()),
-                    Integer.toString(row.parts())});
+            table.row(row.backupId(), row.type(), row.engine(), created, Human.size(row.storedBytes()),
+                    Integer.toString(row.parts()));
         }
-        int[] widths = new int[HEADER.length];
-        for (String[] line : lines) {
-            for (int i = 0; i < line.length; i++) {
-                widths[i] = Math.max(widths[i], line[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] line : lines) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < line.length; i++) {
-                // Sizes and counts are right-aligned so that their magnitudes line up.
-                String cell = pad(line[i], widths[i], i >= 4);
-                text.append(i == 0 ? "" : "  ").append(cell);
-            }
-            out.append(text.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return table.render();
     }
 
     /** The rows as a JSON array of objects with the fields of {@link Row}. */
@@ -81,10 +65,5 @@ public final class BackupListing {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unable to write the backup listing as JSON: " + e.getMessage(), e);
         }
-    }
-
-    private static String pad(String text, int width, boolean right) {
-        String spaces = " ".repeat(width - text.length());
-        return right ? spaces + text : text + spaces;
     }
 }
