@@ -22,7 +22,6 @@ import io.lifeboat.catalog.rest.StoreUnavailableException;
 import io.lifeboat.catalog.rest.TargetView;
 import io.lifeboat.catalog.rest.TargetViews;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -50,16 +49,16 @@ public class CatalogMetrics {
     CatalogConfig config;
 
     private ScheduledExecutorService timer;
-    private MultiGauge rpoLag;
-    private MultiGauge rpo;
-    private MultiGauge breached;
-    private MultiGauge backupAge;
-    private MultiGauge lastSuccess;
-    private MultiGauge restorableWindow;
-    private MultiGauge drillRestore;
-    private MultiGauge drillRto;
-    private MultiGauge drillPassed;
-    private MultiGauge drillCompleted;
+    private LiveGauge rpoLag;
+    private LiveGauge rpo;
+    private LiveGauge breached;
+    private LiveGauge backupAge;
+    private LiveGauge lastSuccess;
+    private LiveGauge restorableWindow;
+    private LiveGauge drillRestore;
+    private LiveGauge drillRto;
+    private LiveGauge drillPassed;
+    private LiveGauge drillCompleted;
 
     void onStart(@Observes StartupEvent start) {
         rpoLag = gauge("lifeboat.rpo.lag.seconds", "Time since the newest restorable point, in seconds");
@@ -104,17 +103,17 @@ public class CatalogMetrics {
         TargetViews views = new TargetViews(new RpoMeter(config.rpo().restoreRatio()));
         List<TargetView> targets = queries.localTargets().stream().map(state -> views.of(state, now)).toList();
         CatalogGauges gauges = CatalogGauges.of(targets, now);
-        register(rpoLag, gauges.rpoLag());
-        register(rpo, gauges.rpo());
-        register(breached, gauges.breached());
-        register(backupAge, gauges.backupAge());
-        register(lastSuccess, gauges.lastSuccess());
-        register(restorableWindow, gauges.restorableWindow());
+        rpoLag.set(gauges.rpoLag());
+        rpo.set(gauges.rpo());
+        breached.set(gauges.breached());
+        backupAge.set(gauges.backupAge());
+        lastSuccess.set(gauges.lastSuccess());
+        restorableWindow.set(gauges.restorableWindow());
         DrillGauges drills = DrillGauges.of(queries.localDrRuns(null));
-        register(drillRestore, drills.restoreTime());
-        register(drillRto, drills.rto());
-        register(drillPassed, drills.passed());
-        register(drillCompleted, drills.completedAt());
+        drillRestore.set(drills.restoreTime());
+        drillRto.set(drills.rto());
+        drillPassed.set(drills.passed());
+        drillCompleted.set(drills.completedAt());
     }
 
     private void refreshQuietly() {
@@ -130,11 +129,7 @@ public class CatalogMetrics {
         }
     }
 
-    private MultiGauge gauge(String name, String description) {
-        return MultiGauge.builder(name).description(description).register(registry);
-    }
-
-    private static void register(MultiGauge gauge, List<GaugeReading> readings) {
-        gauge.register(readings.stream().map(r -> MultiGauge.Row.of(r.tags(), r.value())).toList(), true);
+    private LiveGauge gauge(String name, String description) {
+        return new LiveGauge(registry, name, description);
     }
 }
