@@ -12,6 +12,7 @@ import io.lifeboat.events.Topic;
 import io.lifeboat.events.Topics;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.mongo.MongoServer;
+import io.lifeboat.testkit.postgres.PostgresOptions;
 import io.lifeboat.testkit.postgres.PostgresServer;
 import io.lifeboat.testkit.process.FreePorts;
 import io.lifeboat.testkit.process.OsUser;
@@ -40,6 +41,12 @@ public final class StackInfrastructure implements AutoCloseable {
     /** The directory tree the fs-agent is configured with. */
     public static final String DEMO_FILES_TARGET = "demo-files";
 
+    /**
+     * The demo servers' throw-away PostgreSQL password, long and unusual enough that a scan of every event and log
+     * line finds it wherever it leaks; real deployments take passwords from the environment ({@code password-env}).
+     */
+    public static final String DEMO_DB_PASSWORD = "lifeboat-demo-db-7c41e2";
+
     /** The PostgreSQL primary's member name in the orchestrator's configuration. */
     public static final String PRIMARY_MEMBER = "pg-a";
     /** The PostgreSQL standby's member name in the orchestrator's configuration. */
@@ -64,7 +71,8 @@ public final class StackInfrastructure implements AutoCloseable {
             for (Topic topic : Topics.all()) {
                 infra.kafka.createTopic(topic.name(), 3, topic.compacted());
             }
-            infra.postgres = infra.track(PostgresServer.start());
+            infra.postgres = infra
+                    .track(PostgresServer.start(PostgresOptions.defaults().withPassword(DEMO_DB_PASSWORD)));
             // Closed with its primary (PostgresServer closes its standbys).
             infra.standby = infra.postgres.startStandby();
             // No replicas to wait for: a snapshot over diskless replication starts at once.

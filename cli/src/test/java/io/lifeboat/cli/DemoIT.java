@@ -256,6 +256,13 @@ class DemoIT {
         assertThat(failover.err()).as(failover.toString()).contains("refused", "hold-down");
     }
 
+    @Test
+    @Order(12)
+    void noSecretOfTheDemoAppearsInAnEventALogLineOrAManifest() throws Exception {
+        String bootstrap = StackFile.read(HOME, StackFile.BOOTSTRAP).orElseThrow();
+        assertThat(SecretScan.ofDemo(HOME).inDemo(HOME, bootstrap, OUTPUT)).as("secrets found").isEmpty();
+    }
+
     /** The text of a target's lag cell in a dumped dashboard. */
     private static String lag(String dom, String target) {
         Matcher row = Pattern.compile("data-target=\"" + target + "\".*?<div class=\"lag[^\"]*\">([^<]*)<",
