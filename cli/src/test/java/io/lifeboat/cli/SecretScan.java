@@ -77,7 +77,11 @@ final class SecretScan {
      */
     List<String> inDemo(Path home, String bootstrapServers, List<String> output) throws Exception {
         List<String> found = new ArrayList<>(inTopics(bootstrapServers));
-        found.addAll(inFiles(home.resolve(".lifeboat/logs"), Set.of(".log")));
+        Path logs = home.resolve(".lifeboat/logs");
+        if (!Files.isDirectory(logs)) {
+            throw new IllegalStateException("no service logs in " + logs + ": nothing to scan");
+        }
+        found.addAll(inFiles(logs, Set.of(".log")));
         found.addAll(inFiles(home.resolve(".lifeboat/store"), Set.of(".json")));
         found.addAll(inText("the demo's output", String.join("\n", output)));
         return found;
@@ -136,6 +140,7 @@ final class SecretScan {
             Map<TopicPartition, Long> ends = new LinkedHashMap<>(consumer.endOffsets(partitions));
             ends.values().removeIf(end -> end == 0);
             long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            long read = 0;
             while (!ends.isEmpty()) {
                 if (System.nanoTime() > giveUp) {
                     throw new IllegalStateException("unable to read every topic to its end within 2 minutes; "
@@ -143,8 +148,12 @@ final class SecretScan {
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     found.addAll(inRecord(record));
+                    read++;
                 }
                 ends.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+            }
+            if (read == 0) {
+                throw new IllegalStateException("no record on any topic of " + bootstrapServers + ": nothing to scan");
             }
         }
         return found;
