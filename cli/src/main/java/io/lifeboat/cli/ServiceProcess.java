@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One Lifeboat service application running as a child JVM of the local stack, with its log in a file. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceCatalog.Service service;
     private final int port;

@@ -52,7 +52,10 @@ public class CatalogQueries {
     private static final String DR_RUNS = CatalogTopology.DR_RUNS_STORE;
     private static final String DR_RUNS_PATH = "/api/internal/dr/runs";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
+    // HTTP/1.1: the JDK client's default offers Quarkus an h2c upgrade, and a large answer (a target's backups list of
+    // a few MB) then failed as a broken HTTP/2 frame ("Frame type(115) length(3157026) exceeds MAX_FRAME_SIZE").
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(REMOTE_TIMEOUT).build();
 
     @Inject
     KafkaStreams streams;

@@ -16,7 +16,10 @@ final class Http {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // HTTP/1.1: the JDK client's default offers Quarkus an h2c upgrade, and a large answer (a target's backups list of
+    // a few MB) then failed as a broken HTTP/2 frame ("Frame type(115) length(3157026) exceeds MAX_FRAME_SIZE").
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
     private final String service;
     private final String base;
     private final String option;

@@ -38,7 +38,8 @@ record StoryStage(OpsCall ops, PostgresServer primary, PostgresServer standby, i
     /** The PostgreSQL demo target's id. */
     static final String PG = "demo-pg";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Tells one line of the story. */
     void say(String line) {
