@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.lifeboat.cli.chaos.agents.AgentKillScenario;
+
 /**
  * {@code ./lifeboat bench chaos [SCENARIO...]}: runs the chosen chaos scenarios (all by default) one after the
  * other against real Lifeboat processes, prints one line of figures per scenario and the findings, and ends with
@@ -21,6 +23,7 @@ public final class ChaosBench {
     /** The scenarios by name, in the order they run. */
     static Map<String, Supplier<ChaosScenario>> scenarios() {
         Map<String, Supplier<ChaosScenario>> all = new LinkedHashMap<>();
+        all.put("agents", AgentKillScenario::new);
         all.put("brokers", io.lifeboat.cli.chaos.brokers.BrokerLossScenario::new);
         return all;
     }
