@@ -21,6 +21,7 @@ public final class ChaosBench {
     /** The scenarios by name, in the order they run. */
     static Map<String, Supplier<ChaosScenario>> scenarios() {
         Map<String, Supplier<ChaosScenario>> all = new LinkedHashMap<>();
+        all.put("fuzz", io.lifeboat.cli.chaos.fuzz.FuzzScenario::new);
         return all;
     }
 
