@@ -25,6 +25,7 @@ public final class ChaosBench {
         Map<String, Supplier<ChaosScenario>> all = new LinkedHashMap<>();
         all.put("agents", AgentKillScenario::new);
         all.put("brokers", io.lifeboat.cli.chaos.brokers.BrokerLossScenario::new);
+        all.put("fuzz", io.lifeboat.cli.chaos.fuzz.FuzzScenario::new);
         return all;
     }
 

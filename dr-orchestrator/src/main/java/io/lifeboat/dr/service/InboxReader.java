@@ -6,21 +6,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.lifeboat.events.Topics;
 import io.lifeboat.events.admin.KafkaClientSettings;
+import io.lifeboat.events.deadletter.DeadLetterPublisher;
 import io.lifeboat.events.envelope.EventCodec;
 import io.lifeboat.events.envelope.InvalidEventException;
 
@@ -28,7 +33,8 @@ import io.lifeboat.events.envelope.InvalidEventException;
  * Feeds the {@link Inbox} from the broker on a thread of its own: health reports from the latest offset (old ones
  * say nothing about now), policies and the catalog from the beginning, the agents' backup events from the restore
  * timeout back (so a restarted orchestrator still sees the outcome of a restore it asked for), and DR commands
- * through the orchestrator's consumer group, from the earliest offset not yet consumed.
+ * through the orchestrator's consumer group, from the earliest offset not yet consumed; a DR command it cannot read goes
+ * to {@code lifeboat.deadletter} with the reason.
  */
 public final class InboxReader implements AutoCloseable {
 
@@ -114,7 +120,12 @@ public final class InboxReader implements AutoCloseable {
                         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000,
                         ConsumerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-inbox-commands")), new StringDeserializer(),
-                        new ByteArrayDeserializer())) {
+                        new ByteArrayDeserializer());
+                KafkaProducer<byte[], byte[]> deadLetterProducer = new KafkaProducer<>(kafka.clientConfig(Map.of(
+                        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                        ProducerConfig.CLIENT_ID_CONFIG, "lifeboat-dr-inbox-dead-letters")),
+                        new ByteArraySerializer(), new ByteArraySerializer())) {
+            DeadLetterPublisher deadLetters = new DeadLetterPublisher(deadLetterProducer, GROUP);
             facts = factConsumer;
             commands = commandConsumer;
             List<TopicPartition> health = partitions(factConsumer, Topics.HEALTH.name());
@@ -133,7 +144,8 @@ public final class InboxReader implements AutoCloseable {
             commandConsumer.subscribe(List.of(Topics.DR_COMMANDS.name()));
             while (running) {
                 factConsumer.poll(POLL).forEach(this::apply);
-                commandConsumer.poll(POLL).forEach(this::apply);
+                // Auto-commit commits on the next poll, after each unreadable command was dead-lettered.
+                commandConsumer.poll(POLL).forEach(record -> applyCommand(record, deadLetters));
             }
         }
     }
@@ -181,6 +193,24 @@ public final class InboxReader implements AutoCloseable {
         } catch (InvalidEventException e) {
             LOG.warnf("ignoring an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
+        }
+    }
+
+    private void applyCommand(ConsumerRecord<String, byte[]> record, DeadLetterPublisher deadLetters) {
+        try {
+            inbox.accept(codec.decode(record));
+        } catch (InvalidEventException e) {
+            LOG.warnf("dead-lettering DR command: %s", e.getMessage());
+            try {
+                deadLetters.publish(record, e).get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            } catch (ExecutionException failed) {
+                // The command is unreadable either way; the inbox keeps reading the next ones.
+                LOG.errorf(failed.getCause(), "unable to dead-letter DR command at %s-%d@%d", record.topic(),
+                        record.partition(), record.offset());
+            }
         }
     }
 

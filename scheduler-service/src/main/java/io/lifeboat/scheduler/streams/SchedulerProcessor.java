@@ -70,9 +70,8 @@ final class SchedulerProcessor implements Processor<String, byte[], Object, Obje
 
     @Override
     public void process(Record<String, byte[]> record) {
-        if (record.value() == null) {
-            return;
-        }
+        // Neither input is compacted, so a record without a value deletes nothing: the emitter dead-letters it as
+        // unreadable like any other record that is no event.
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Optional<Envelope<?>> decoded = emitter.decode(record);
         if (decoded.isEmpty()) {

@@ -75,6 +75,17 @@ class SchedulerTopologyTest {
     }
 
     @Test
+    void deadLettersARecordWithoutValueOnItsCommandTopicAndGoesOn() {
+        driver.sendRaw(Topics.POLICY_COMMANDS.name(), "orders-db", null);
+        driver.send(fullBackups("orders-db", "0 2 * * *"));
+
+        assertThat(driver.raw(Topics.DEADLETTER.name())).singleElement().satisfies(dead -> assertThat(
+                new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .contains("no value"));
+        assertThat(driver.read(POLICIES, PolicyDefined.class)).hasSize(1);
+    }
+
+    @Test
     void deadLettersAPolicyThatBreaksTheRulesWithEveryProblemInTheReason() {
         PolicySpec wrong = new PolicySpec("orders-db", Engine.POSTGRES, null, ProtectionTier.TIER_1,
                 List.of(new BackupSchedule(BackupType.SNAPSHOT, "61 * * * *")), true, null, null, null, null, null,

@@ -1,5 +1,7 @@
 package io.lifeboat.agentkit.agent.messaging;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,14 +27,19 @@ public class DeadLetterSender {
     @Channel("dead-letters")
     MutinyEmitter<byte[]> deadLetters;
 
-    @ConfigProperty(name = "mp.messaging.incoming.commands.group.id", defaultValue = "${quarkus.application.name}")
-    String group;
+    // Two properties, not one with an expression as default: a default value is not expanded, so the header read
+    // "${quarkus.application.name}".
+    @ConfigProperty(name = "mp.messaging.incoming.commands.group.id")
+    Optional<String> group;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
 
     /** Sends {@code record} with {@code cause}; the {@link Uni} completes when the broker acknowledged it. */
     public Uni<Void> send(ConsumerRecord<String, byte[]> record, Throwable cause) {
         // The send goes through the SmallRye channel so that the command is acknowledged after the dead letter is,
         // like every other outcome.
-        ProducerRecord<byte[], byte[]> letter = new DeadLetterRecords(group).of(record, cause);
+        ProducerRecord<byte[], byte[]> letter = new DeadLetterRecords(group.orElse(application)).of(record, cause);
         OutgoingKafkaRecordMetadata<byte[]> metadata = OutgoingKafkaRecordMetadata.<byte[]>builder()
                 .withKey(letter.key())
                 .withHeaders(letter.headers())
