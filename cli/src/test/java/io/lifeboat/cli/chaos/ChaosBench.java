@@ -21,6 +21,7 @@ public final class ChaosBench {
     /** The scenarios by name, in the order they run. */
     static Map<String, Supplier<ChaosScenario>> scenarios() {
         Map<String, Supplier<ChaosScenario>> all = new LinkedHashMap<>();
+        all.put("store", io.lifeboat.cli.chaos.store.StoreFaultScenario::new);
         return all;
     }
 
