@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The object store of the embedded default: one file per object under a root directory, written to a temp file in
@@ -105,20 +106,42 @@ public final class LocalObjectStore implements ObjectStore {
             return List.of();
         }
         List<ObjectInfo> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(start)) {
-            for (Path file : (Iterable<Path>) walk::iterator) {
-                String key = files.keyOf(file);
-                if (key.startsWith(prefix) && !LocalFiles.isTempFile(file)) {
-                    try {
-                        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                        if (attributes.isRegularFile()) {
-                            found.add(files.info(key, file, attributes));
+        try {
+            // A file or folder deleted while the walk reaches it (an upload's temp file renamed or aborted, a folder
+            // pruned by delete) is gone, so it is not listed; Files.walk would fail the whole listing instead.
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes walked) throws IOException {
+                    String key = files.keyOf(file);
+                    if (key.startsWith(prefix) && !LocalFiles.isTempFile(file)) {
+                        try {
+                            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                            if (attributes.isRegularFile()) {
+                                found.add(files.info(key, file, attributes));
+                            }
+                        } catch (NoSuchFileException e) {
+                            // Deleted while listing.
                         }
-                    } catch (NoSuchFileException e) {
-                        // Deleted while listing: it is gone, so it is not listed.
                     }
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new IOException("unable to list prefix '" + prefix + "' in " + location + ": " + e.getMessage(), e);
         }

@@ -36,6 +36,14 @@ public record StoreSettings(Driver driver, Path localRoot, Optional<URI> endpoin
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     /** Part size unless configured. */
     public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+    /**
+     * Attempts per S3 request unless configured. The SDK's own default, 3, gives up on one request in a thousand when
+     * a store fails 10 % of requests, and a backup sends dozens: a backup tool rides out a flaky store instead (restic
+     * retries for up to 15 minutes). With the standard strategy's jittered backoff (from 100 ms, 1 s when throttled,
+     * doubling up to 20 s) 10 attempts wait at most about 45 s, 2 minutes when throttled, and its retry quota still
+     * stops retrying when most requests fail.
+     */
+    public static final int DEFAULT_MAX_ATTEMPTS = 10;
 
     /** The storage driver. */
     public enum Driver {
@@ -92,14 +100,14 @@ public record StoreSettings(Driver driver, Path localRoot, Optional<URI> endpoin
     /** The local driver on {@code root}. */
     public static StoreSettings local(Path root) {
         return new StoreSettings(Driver.LOCAL, root, Optional.empty(), null, "", Optional.empty(), Optional.empty(),
-                Optional.empty(), false, DEFAULT_PART_SIZE, 4, 3, 1000, StorageClassMapping.DEFAULT,
+                Optional.empty(), false, DEFAULT_PART_SIZE, 4, DEFAULT_MAX_ATTEMPTS, 1000, StorageClassMapping.DEFAULT,
                 LockMode.GOVERNANCE);
     }
 
     /** The S3 driver on {@code bucket} with AWS endpoints, default credentials and default tuning. */
     public static StoreSettings s3(String bucket) {
         return new StoreSettings(Driver.S3, null, Optional.empty(), bucket, "", Optional.empty(), Optional.empty(),
-                Optional.empty(), false, DEFAULT_PART_SIZE, 4, 3, 1000, StorageClassMapping.DEFAULT,
+                Optional.empty(), false, DEFAULT_PART_SIZE, 4, DEFAULT_MAX_ATTEMPTS, 1000, StorageClassMapping.DEFAULT,
                 LockMode.GOVERNANCE);
     }
 

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreSettingsTest {
 
     @Test
-    void defaultsToEightMebibytePartsFourInFlightAndTheDefaultClassMapping() {
+    void defaultsToEightMebibytePartsFourInFlightTenAttemptsAndTheDefaultClassMapping() {
         StoreSettings settings = StoreSettings.s3("artifacts");
 
         assertThat(settings.partSize()).isEqualTo(8 * 1024 * 1024);
         assertThat(settings.partsInFlight()).isEqualTo(4);
+        assertThat(settings.maxAttempts()).isEqualTo(10);
         assertThat(settings.maxKeysPerPage()).isEqualTo(1000);
         assertThat(settings.lockMode()).isEqualTo(StoreSettings.LockMode.GOVERNANCE);
         assertThat(settings.storageClassMapping()).isEqualTo(StorageClassMapping.DEFAULT);

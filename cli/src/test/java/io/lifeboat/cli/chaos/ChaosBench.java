@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.lifeboat.cli.chaos.agents.AgentKillScenario;
+import io.lifeboat.cli.chaos.brokers.BrokerLossScenario;
+import io.lifeboat.cli.chaos.fuzz.FuzzScenario;
+import io.lifeboat.cli.chaos.store.StoreFaultScenario;
 
 /**
  * {@code ./lifeboat bench chaos [SCENARIO...]}: runs the chosen chaos scenarios (all by default) one after the
@@ -24,8 +27,9 @@ public final class ChaosBench {
     static Map<String, Supplier<ChaosScenario>> scenarios() {
         Map<String, Supplier<ChaosScenario>> all = new LinkedHashMap<>();
         all.put("agents", AgentKillScenario::new);
-        all.put("brokers", io.lifeboat.cli.chaos.brokers.BrokerLossScenario::new);
-        all.put("fuzz", io.lifeboat.cli.chaos.fuzz.FuzzScenario::new);
+        all.put("brokers", BrokerLossScenario::new);
+        all.put("fuzz", FuzzScenario::new);
+        all.put("store", StoreFaultScenario::new);
         return all;
     }
 
