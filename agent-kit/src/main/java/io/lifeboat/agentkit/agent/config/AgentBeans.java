@@ -43,7 +43,8 @@ public class AgentBeans {
             settings = settings.withCredentials(store.s3Region().orElse("us-east-1"),
                     store.s3AccessKey().orElse(""), store.s3SecretKey().orElse(""));
         }
-        return settings;
+        return settings.withTuning(settings.partSize(), settings.partsInFlight(), store.s3MaxAttempts(),
+                settings.maxKeysPerPage());
     }
 
     @Produces

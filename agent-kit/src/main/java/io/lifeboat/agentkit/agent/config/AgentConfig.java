@@ -90,6 +90,13 @@ public interface AgentConfig {
         /** Path-style URLs, as most S3-compatible servers want. */
         @WithDefault("false")
         boolean s3PathStyle();
+
+        /**
+         * Attempts per S3 request, the first one included, with exponential backoff and jitter between them: enough
+         * to ride out a store that fails one request in ten (the chaos bench's {@code store} scenario).
+         */
+        @WithDefault("10")
+        int s3MaxAttempts();
     }
 
     /** Master-key settings, {@code lifeboat.agent.key.*}. */
