@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -18,20 +19,26 @@ import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.support.QuietLoggers;
 
 /**
- * An embedded Apache Kafka cluster in KRaft mode: {@code size} combined broker + controller nodes in this JVM, all
- * voters of one quorum, on free ports of 127.0.0.1 and in one temp directory deleted on {@link #close()}.
+ * An embedded Apache Kafka cluster in KRaft mode: {@code size} combined broker + controller nodes in this JVM, or
+ * each in a child JVM of its own ({@link #startForked}), all voters of one quorum, on free ports of 127.0.0.1 and in
+ * one temp directory deleted on {@link #close()}.
  */
 public final class KafkaCluster implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    // Three fresh JVMs load and JIT Kafka at once, on a machine that may be busy with other work.
+    private static final Duration FORKED_READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path root;
     private final List<KafkaNode> nodes;
+    /** How each node runs: the node itself in this JVM, or its child JVM; same order as {@link #nodes}. */
+    private final List<KafkaNodeRunner> runners;
     private Admin admin;
 
-    private KafkaCluster(Path root, List<KafkaNode> nodes) {
+    private KafkaCluster(Path root, List<KafkaNode> nodes, List<KafkaNodeRunner> runners) {
         this.root = root;
         this.nodes = nodes;
+        this.runners = runners;
     }
 
     /** Formats and starts {@code size} nodes and returns once every broker is registered and unfenced. */
@@ -44,14 +51,50 @@ public final class KafkaCluster implements AutoCloseable {
         return start(1, true);
     }
 
-    private static KafkaCluster start(int size, boolean scram) {
-        if (size < 1) {
-            throw new IllegalArgumentException("a Kafka cluster needs at least one node, not " + size);
-        }
+    /**
+     * Formats {@code size} nodes and starts each in a child JVM of its own, so that {@link #killNode} can kill one
+     * with SIGKILL; returns once every node serves clients and sees every broker registered and unfenced.
+     */
+    public static KafkaCluster startForked(int size) {
+        checkSize(size);
         QuietLoggers.warnOnly("kafka", "org.apache.kafka", "state.change.logger");
         Path root = TempDirs.create("lifeboat-kafka-");
         List<KafkaNode> nodes = new ArrayList<>();
-        KafkaCluster cluster = new KafkaCluster(root, nodes);
+        List<KafkaNodeRunner> runners = new ArrayList<>();
+        KafkaCluster cluster = new KafkaCluster(root, nodes, runners);
+        try {
+            for (int id = 0; id < size; id++) {
+                nodes.add(new KafkaNode(id, FreePorts.find(), FreePorts.find(), root.resolve("node-" + id)
+                        .resolve("data")));
+            }
+            String clusterId = Uuid.randomUuid().toString();
+            for (KafkaNode node : nodes) {
+                Properties settings = KafkaSettings.forNode(node, nodes);
+                node.format(settings, clusterId);
+                runners.add(new ForkedKafkaNode(node, settings, node.dataDir().getParent()));
+            }
+            runners.forEach(KafkaNodeRunner::start);
+            runOnEach(runners, runner -> ((ForkedKafkaNode) runner).awaitServing(size, FORKED_READY_TIMEOUT));
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw new IllegalStateException("unable to start a forked " + size + "-node Kafka cluster in " + root
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a Kafka cluster needs at least one node, not " + size);
+        }
+    }
+
+    private static KafkaCluster start(int size, boolean scram) {
+        checkSize(size);
+        QuietLoggers.warnOnly("kafka", "org.apache.kafka", "state.change.logger");
+        Path root = TempDirs.create("lifeboat-kafka-");
+        List<KafkaNode> nodes = new ArrayList<>();
+        KafkaCluster cluster = new KafkaCluster(root, nodes, new ArrayList<>());
         try {
             KafkaCertificates certificates = scram ? KafkaCertificates.create(root) : null;
             for (int id = 0; id < size; id++) {
@@ -61,6 +104,7 @@ public final class KafkaCluster implements AutoCloseable {
                 nodes.add(new KafkaNode(id, FreePorts.find(), FreePorts.find(), root.resolve("node-" + id),
                         secured));
             }
+            cluster.runners.addAll(nodes);
             String clusterId = Uuid.randomUuid().toString();
             for (KafkaNode node : nodes) {
                 node.format(KafkaSettings.forNode(node, nodes), clusterId);
@@ -95,18 +139,47 @@ public final class KafkaCluster implements AutoCloseable {
         return nodes.size();
     }
 
-    /** Stops node {@code index} (0-based) the way a crashed-and-drained broker leaves: its data stays on disk. */
+    /**
+     * Stops node {@code index} (0-based) the way a drained broker leaves: controlled shutdown (its leaderships move
+     * first), logs flushed; its data stays on disk. A forked node gets SIGTERM and runs Kafka's own shutdown.
+     */
     public void stopNode(int index) {
-        nodes.get(index).stop();
+        runners.get(index).stop();
     }
 
-    /** Starts a stopped node again on its former ports and data, and waits until all brokers are back. */
-    public void restartNode(int index) {
-        KafkaNode node = nodes.get(index);
-        if (!node.running()) {
-            node.start();
+    /**
+     * Kills node {@code index} (0-based) of a forked cluster the way a crashed machine's broker dies: SIGKILL of its
+     * JVM, no controlled shutdown, no flush; its data stays on disk as the kill left it.
+     *
+     * @throws IllegalStateException when the cluster runs in this JVM, which cannot kill a part of itself
+     */
+    public void killNode(int index) {
+        if (!(runners.get(index) instanceof ForkedKafkaNode forked)) {
+            throw new IllegalStateException("unable to kill Kafka node " + index + ": it runs in this JVM; start the "
+                    + "cluster with KafkaCluster.startForked to kill nodes");
         }
-        KafkaTopics.awaitBrokers(admin(), (int) nodes.stream().filter(KafkaNode::running).count(), READY_TIMEOUT);
+        forked.kill();
+    }
+
+    /**
+     * Starts a stopped or killed node again on its former ports and data, and waits until all brokers are back (a
+     * forked node: until it serves clients itself and sees every running broker).
+     */
+    public void restartNode(int index) {
+        KafkaNodeRunner runner = runners.get(index);
+        if (!runner.running()) {
+            runner.start();
+        }
+        int running = (int) runners.stream().filter(KafkaNodeRunner::running).count();
+        if (runner instanceof ForkedKafkaNode forked) {
+            forked.awaitServing(running, FORKED_READY_TIMEOUT);
+        }
+        KafkaTopics.awaitBrokers(admin(), running, READY_TIMEOUT);
+    }
+
+    /** The output of node {@code index} of a forked cluster ({@code server.log} beside its data); null in-JVM. */
+    public Path nodeLog(int index) {
+        return runners.get(index) instanceof ForkedKafkaNode forked ? forked.log() : null;
     }
 
     /** Creates a topic unless it exists, replicated on up to three nodes; compacted ones keep the newest per key. */
@@ -127,7 +200,11 @@ public final class KafkaCluster implements AutoCloseable {
         return admin;
     }
 
-    /** Stops every node and deletes the cluster's temp directory. */
+    /**
+     * Stops every node and deletes the cluster's temp directory. A forked cluster's child JVMs are killed: their data
+     * is deleted next, so a shutdown in order would only cost time (and a child left behind by a parent that dies
+     * before this is killed by the parent's shutdown hook).
+     */
     @Override
     public synchronized void close() {
         if (admin != null) {
@@ -135,11 +212,17 @@ public final class KafkaCluster implements AutoCloseable {
             admin = null;
         }
         // Together: a combined node shutting down alone waits on a quorum the others would no longer form.
-        runOnEach(nodes, KafkaNode::stop);
+        runOnEach(runners, runner -> {
+            if (runner instanceof ForkedKafkaNode forked) {
+                forked.kill();
+            } else {
+                runner.stop();
+            }
+        });
         TempDirs.deleteRecursively(root);
     }
 
-    private static void runOnEach(List<KafkaNode> nodes, java.util.function.Consumer<KafkaNode> action) {
+    private static <T> void runOnEach(List<T> nodes, java.util.function.Consumer<T> action) {
         try {
             CompletableFuture.allOf(nodes.stream()
                     .map(node -> CompletableFuture.runAsync(() -> action.accept(node)))

@@ -12,7 +12,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
 /** One combined broker + controller of an embedded KRaft cluster: its ports, its storage and its server. */
-final class KafkaNode {
+final class KafkaNode implements KafkaNodeRunner {
 
     private final int nodeId;
     private final int brokerPort;
@@ -56,6 +56,10 @@ final class KafkaNode {
         return dataDir;
     }
 
+    int brokerPort() {
+        return brokerPort;
+    }
+
     int controllerPort() {
         return controllerPort;
     }
@@ -64,7 +68,8 @@ final class KafkaNode {
         return "127.0.0.1:" + brokerPort;
     }
 
-    boolean running() {
+    @Override
+    public boolean running() {
         return server != null;
     }
 
@@ -85,7 +90,8 @@ final class KafkaNode {
         }
     }
 
-    void start() {
+    @Override
+    public void start() {
         KafkaRaftServer starting = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             starting.startup();
@@ -97,7 +103,8 @@ final class KafkaNode {
         server = starting;
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         if (server != null) {
             KafkaRaftServer stopping = server;
             server = null;

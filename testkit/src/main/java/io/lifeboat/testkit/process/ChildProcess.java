@@ -69,6 +69,15 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process and its descendants with SIGKILL, no grace, and waits until it is gone. */
+    public void kill() {
+        JvmExit.cancel(onExit);
+        kill(process);
+        if (process.isAlive()) {
+            throw new IllegalStateException(this + " is still alive 5 s after SIGKILL");
+        }
+    }
+
     /** Stops the process, giving it five seconds to exit cleanly. */
     @Override
     public void close() {

@@ -28,7 +28,7 @@ import io.lifeboat.events.envelope.EventCodec;
 /**
  * Publishes facts as agents and the scheduler do (CloudEvents keyed by target, idempotent producer, {@code acks=all})
  * at a steady rate, and runs the faults due after given fact counts on a thread of their own, so that producing goes
- * on while a broker stops.
+ * on while a broker dies.
  */
 final class FactSender implements AutoCloseable {
 

@@ -16,7 +16,7 @@ final class VictimChoice {
     }
 
     /**
-     * Chooses the node to stop.
+     * Chooses the node to kill.
      *
      * @param nodes every node id of the cluster
      * @param leaders the leader node id of each watched partition ({@code -1} or absent when leaderless)
@@ -33,14 +33,14 @@ final class VictimChoice {
         int node = scores.entrySet().stream()
                 .max(Comparator.comparingInt((Map.Entry<Integer, Integer> e) -> e.getValue())
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElseThrow(() -> new IllegalArgumentException("no node to stop in an empty cluster")).getKey();
+                .orElseThrow(() -> new IllegalArgumentException("no node to kill in an empty cluster")).getKey();
         List<String> led = leaders.entrySet().stream().filter(e -> e.getValue() == node).map(Map.Entry::getKey)
                 .sorted().toList();
         return new Victim(node, node == controller, node == coordinator, led);
     }
 
     /**
-     * The node to stop and its roles.
+     * The node to kill and its roles.
      *
      * @param node its id
      * @param controller whether it is the active controller
