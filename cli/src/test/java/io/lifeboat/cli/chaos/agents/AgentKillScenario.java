@@ -46,7 +46,7 @@ public final class AgentKillScenario implements ChaosScenario {
 
     @Override
     public ChaosTally run() throws Exception {
-        Path home = Path.of(System.getenv().getOrDefault("LIFEBOAT_HOME", ".")).toAbsolutePath().normalize();
+        Path home = ChaosScenario.repository();
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(SUBJECTS.size());
         try (AgentServers servers = AgentServers.start();

@@ -47,7 +47,7 @@ public final class BrokerLossScenario implements ChaosScenario {
     @Override
     public ChaosTally run() throws Exception {
         Instant begin = Instant.now();
-        Path home = Path.of(System.getenv().getOrDefault("LIFEBOAT_HOME", System.getProperty("user.dir")));
+        Path home = ChaosScenario.repository();
         try (KafkaCluster cluster = KafkaCluster.startForked(3); Admin admin = cluster.newAdmin()) {
             ReplicatedTopics.create(admin);
             String bootstrap = cluster.bootstrapServers();

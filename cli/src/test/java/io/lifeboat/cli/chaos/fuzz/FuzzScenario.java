@@ -49,7 +49,7 @@ public final class FuzzScenario implements ChaosScenario {
 
     @Override
     public ChaosTally run() throws Exception {
-        Path repo = Path.of(System.getenv().getOrDefault("LIFEBOAT_HOME", ".")).toAbsolutePath().normalize();
+        Path repo = ChaosScenario.repository();
         Path home = Files.createTempDirectory("lifeboat-chaos-fuzz-");
         List<ServiceProcess> services = new ArrayList<>();
         try (StackInfrastructure infra = StackInfrastructure.start()) {

@@ -71,7 +71,7 @@ public final class StoreFaultScenario implements ChaosScenario {
 
     @Override
     public ChaosTally run() throws Exception {
-        Path repo = Path.of(System.getenv().getOrDefault("LIFEBOAT_HOME", ".")).toAbsolutePath().normalize();
+        Path repo = ChaosScenario.repository();
         Path home = TempDirs.create("lifeboat-chaos-store-");
         FaultSwitch faults = new FaultSwitch(FAULT_SHARE, SEED);
         long t0 = System.nanoTime();
