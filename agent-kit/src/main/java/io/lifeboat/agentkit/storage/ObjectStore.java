@@ -2,6 +2,7 @@ package io.lifeboat.agentkit.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,14 @@ public interface ObjectStore extends AutoCloseable {
 
     /** Size, storage class and time of an object, or empty when it is absent. */
     Optional<ObjectInfo> stat(String key) throws IOException;
+
+    /**
+     * {@link #stat(String)} that gives up after {@code patience}, retries included: for a health check, which must
+     * answer "unreachable" in seconds where a backup's request keeps retrying for much longer.
+     */
+    default Optional<ObjectInfo> stat(String key, Duration patience) throws IOException {
+        return stat(key);
+    }
 
     /** Every object whose key starts with {@code prefix}, in key order (all pages, however many). */
     List<ObjectInfo> list(String prefix) throws IOException;

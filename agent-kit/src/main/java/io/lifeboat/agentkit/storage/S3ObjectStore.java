@@ -2,6 +2,7 @@ package io.lifeboat.agentkit.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,10 +131,19 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<ObjectInfo> stat(String key) throws IOException {
+        return stat(HeadObjectRequest.builder().bucket(bucket()).key(objectKey(key)).build(), key);
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key, Duration patience) throws IOException {
+        return stat(HeadObjectRequest.builder().bucket(bucket()).key(objectKey(key))
+                .overrideConfiguration(o -> o.apiCallTimeout(patience)).build(), key);
+    }
+
+    private Optional<ObjectInfo> stat(HeadObjectRequest request, String key) throws IOException {
         ensureOpen();
         try {
-            HeadObjectResponse head = client.headObject(
-                    HeadObjectRequest.builder().bucket(bucket()).key(objectKey(key)).build());
+            HeadObjectResponse head = client.headObject(request);
             return Optional.of(new ObjectInfo(key, head.contentLength(),
                     settings.storageClassMapping().tierOf(head.storageClassAsString()), head.lastModified()));
         } catch (NoSuchKeyException e) {

@@ -1,5 +1,7 @@
 package io.lifeboat.agentkit.agent.health;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,6 +22,9 @@ import io.lifeboat.agentkit.storage.ObjectStore;
 @ApplicationScoped
 public class AgentReadinessCheck implements HealthCheck {
 
+    /** A store that does not answer within this, retries included, is unreachable for readiness. */
+    static final Duration STORE_PATIENCE = Duration.ofSeconds(5);
+
     @Inject
     ObjectStore store;
 
@@ -36,7 +41,7 @@ public class AgentReadinessCheck implements HealthCheck {
                 .withData("running", runner.running());
         try {
             // A manifest that never exists: the answer "absent" proves that the store is reachable and readable.
-            store.stat(layout.manifest("lifeboat-readiness", "probe"));
+            store.stat(layout.manifest("lifeboat-readiness", "probe"), STORE_PATIENCE);
         } catch (Exception e) {
             return response.down().withData("problem", "object store " + store.location() + " unreachable: " + e)
                     .build();
