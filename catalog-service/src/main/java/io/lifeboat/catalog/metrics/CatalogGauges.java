@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.lifeboat.catalog.domain.LastBackup;
 import io.lifeboat.catalog.rest.TargetView;
+import io.lifeboat.events.metrics.GaugeReading;
 import io.micrometer.core.instrument.Tags;
 
 /**

@@ -21,6 +21,7 @@ import io.lifeboat.catalog.rest.CatalogQueries;
 import io.lifeboat.catalog.rest.StoreUnavailableException;
 import io.lifeboat.catalog.rest.TargetView;
 import io.lifeboat.catalog.rest.TargetViews;
+import io.lifeboat.events.metrics.LiveGauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

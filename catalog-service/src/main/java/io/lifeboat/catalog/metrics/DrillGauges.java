@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import io.lifeboat.catalog.domain.dr.DrRun;
 import io.lifeboat.catalog.domain.dr.DrillResult;
+import io.lifeboat.events.metrics.GaugeReading;
 import io.micrometer.core.instrument.Tags;
 
 /**

@@ -14,6 +14,7 @@ import io.lifeboat.catalog.rest.TargetStatus;
 import io.lifeboat.catalog.rest.TargetView;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.backup.BackupType;
+import io.lifeboat.events.metrics.GaugeReading;
 import io.lifeboat.events.policy.ProtectionTier;
 import io.micrometer.core.instrument.Tags;
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lifeboat.catalog.domain.dr.DrRun;
 import io.lifeboat.catalog.domain.dr.DrillResult;
+import io.lifeboat.events.metrics.GaugeReading;
 import io.micrometer.core.instrument.Tags;
 
 class DrillGaugesTest {

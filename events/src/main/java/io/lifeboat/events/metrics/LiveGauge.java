@@ -1,4 +1,4 @@
-package io.lifeboat.catalog.metrics;
+package io.lifeboat.events.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +19,28 @@ import io.micrometer.core.instrument.Tags;
  * and a scrape between the two misses the row. Here each row reads a holder that stays registered; a refresh only
  * writes the holders, adds the rows that are new and drops the rows that are gone.
  */
-final class LiveGauge {
+public final class LiveGauge {
 
     private final MultiGauge gauge;
     private final Map<Tags, AtomicLong> values = new ConcurrentHashMap<>();
 
-    LiveGauge(MeterRegistry registry, String name, String description) {
+    /**
+     * Registers the gauge, with no rows yet.
+     *
+     * @param registry where the gauge is registered
+     * @param name the gauge's name, e.g. {@code lifeboat.rpo.lag.seconds}
+     * @param description what it measures
+     */
+    public LiveGauge(MeterRegistry registry, String name, String description) {
         this.gauge = MultiGauge.builder(name).description(description).register(registry);
     }
 
-    /** Makes the readings the gauge's rows: their values, and no row that is not among them. */
-    synchronized void set(List<GaugeReading> readings) {
+    /**
+     * Makes the readings the gauge's rows: their values, and no row that is not among them.
+     *
+     * @param readings every row the gauge has from now on
+     */
+    public synchronized void set(List<GaugeReading> readings) {
         Map<Tags, Double> fresh = new LinkedHashMap<>();
         readings.forEach(reading -> fresh.put(reading.tags(), reading.value()));
         values.keySet().retainAll(fresh.keySet());

@@ -1,4 +1,4 @@
-package io.lifeboat.catalog.metrics;
+package io.lifeboat.events.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
