@@ -16,8 +16,9 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * The agent's backup metrics, labelled by {@code target} and {@code engine}: {@code lifeboat_backup_duration_seconds},
- * {@code lifeboat_backup_bytes} (stored bytes per completed backup), {@code lifeboat_backup_failures_total} and the
- * {@code lifeboat_backups_running} gauge.
+ * {@code lifeboat_backup_bytes} (stored bytes per completed backup), {@code lifeboat_backup_failures_total}, the
+ * {@code lifeboat_backups_running} gauge and {@code lifeboat_verifications_total} by {@code outcome} (verified or
+ * failed).
  *
  * <p>
  * A target's counters are registered at zero before its first backup is recorded, so that Prometheus sees every
@@ -25,6 +26,8 @@ import io.micrometer.core.instrument.Tags;
  */
 @ApplicationScoped
 public class BackupMetrics {
+
+    private static final String VERIFICATIONS = "lifeboat.verifications";
 
     @Inject
     MeterRegistry registry;
@@ -61,11 +64,19 @@ public class BackupMetrics {
         registry.counter("lifeboat.backup.failures", tags(targetId)).increment();
     }
 
+    /** A verification of a backup of {@code targetId} ended, {@code passed} or not. */
+    public void verified(String targetId, boolean passed) {
+        register(targetId);
+        registry.counter(VERIFICATIONS, tags(targetId).and("outcome", passed ? "verified" : "failed")).increment();
+    }
+
     private void register(String targetId) {
         if (registered.add(targetId)) {
             registry.timer("lifeboat.backup.duration", tags(targetId).and("outcome", "completed"));
             registry.timer("lifeboat.backup.duration", tags(targetId).and("outcome", "failed"));
             registry.counter("lifeboat.backup.failures", tags(targetId));
+            registry.counter(VERIFICATIONS, tags(targetId).and("outcome", "verified"));
+            registry.counter(VERIFICATIONS, tags(targetId).and("outcome", "failed"));
         }
     }
 

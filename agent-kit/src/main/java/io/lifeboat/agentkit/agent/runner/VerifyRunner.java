@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.lifeboat.agentkit.agent.VerifyEngine;
 import io.lifeboat.agentkit.agent.VerifyEngine.VerifyFailure;
 import io.lifeboat.agentkit.agent.domain.BackupIds;
+import io.lifeboat.agentkit.agent.metrics.BackupMetrics;
 import io.lifeboat.agentkit.pipeline.ArtifactPipeline;
 import io.lifeboat.agentkit.pipeline.Manifest;
 import io.lifeboat.agentkit.pipeline.VerificationReport;
@@ -25,7 +26,8 @@ import io.lifeboat.events.envelope.Envelope;
 /**
  * Handles {@link VerifyBackup}: re-reads the whole artifact against its manifest (every part's size and SHA-256,
  * the data key, every AEAD segment, the decompressed length), then runs the engine's {@link VerifyEngine} when it
- * has one, and writes {@code BackupVerified} or {@code VerificationFailed}; {@link CommandJobs} runs it.
+ * has one, and writes {@code BackupVerified} or {@code VerificationFailed}, counted in {@link BackupMetrics};
+ * {@link CommandJobs} runs it.
  */
 @ApplicationScoped
 public class VerifyRunner {
@@ -41,9 +43,21 @@ public class VerifyRunner {
     @Inject
     CommandJobs jobs;
 
+    @Inject
+    BackupMetrics metrics;
+
     /** Queues a verification; {@code ack} runs once its outcome fact is written. Returns at once. */
     public CompletionStage<Void> submit(Envelope<VerifyBackup> command, Supplier<CompletionStage<Void>> ack) {
-        return jobs.submit(BackupIds.verifyId(command.payload()), command, ack, job -> execute(job, command));
+        return jobs.submit(BackupIds.verifyId(command.payload()), command, ack, job -> counted(execute(job, command)));
+    }
+
+    private Envelope<?> counted(Envelope<?> outcome) {
+        if (outcome != null && outcome.payload() instanceof BackupVerified verified) {
+            metrics.verified(verified.targetId(), true);
+        } else if (outcome != null && outcome.payload() instanceof VerificationFailed failed) {
+            metrics.verified(failed.targetId(), false);
+        }
+        return outcome;
     }
 
     private Envelope<?> execute(CommandJobs.Job job, Envelope<VerifyBackup> command) {

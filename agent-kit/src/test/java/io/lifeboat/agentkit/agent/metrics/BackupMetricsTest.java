@@ -59,6 +59,25 @@ class BackupMetricsTest {
         assertThat(registry.get("lifeboat.backups.running").tags("target", "db").gauge().value()).isZero();
     }
 
+    @Test
+    void countsVerificationsByOutcomeFromZeroOnTheTargetsFirstBackup() {
+        metrics.started("db");
+        assertThat(verifications("verified")).isZero();
+        assertThat(verifications("failed")).isZero();
+
+        metrics.verified("db", true);
+        metrics.verified("db", false);
+        metrics.verified("db", true);
+
+        assertThat(verifications("verified")).isEqualTo(2);
+        assertThat(verifications("failed")).isEqualTo(1);
+    }
+
+    private double verifications(String outcome) {
+        return registry.get("lifeboat.verifications").tags("target", "db", "engine", "postgres", "outcome", outcome)
+                .counter().count();
+    }
+
     private long count(String outcome) {
         return registry.get("lifeboat.backup.duration").tags("target", "db", "engine", "postgres", "outcome", outcome)
                 .timer().count();

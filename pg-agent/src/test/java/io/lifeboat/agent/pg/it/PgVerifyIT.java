@@ -30,6 +30,7 @@ import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.testkit.process.Command;
 import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.quarkus.KafkaResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,6 +46,9 @@ class PgVerifyIT {
 
     @Inject
     ArtifactPipeline pipeline;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aFullBackupRestoresIntoAScratchServerAndPassesEveryCheck() throws Exception {
@@ -74,12 +78,20 @@ class PgVerifyIT {
         byte[] bytes = Files.readAllBytes(part);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(part, bytes);
+        double failedBefore = failedVerifications();
 
         VerificationFailed failed = outcome(verify(PgAgentTestResource.MAIN, backupId), VerificationFailed.class);
 
         assertThat(failed.failedStep()).isEqualTo("checksum");
         assertThat(failed.reason()).contains(manifest.parts().get(0).key());
         assertThat(failed.expectedSha256()).isEqualTo(manifest.sha256());
+        // Counted before the outcome is written: lifeboat_verifications_total{outcome="failed"}, for the alert.
+        assertThat(failedVerifications()).isEqualTo(failedBefore + 1);
+    }
+
+    private double failedVerifications() {
+        return registry.get("lifeboat.verifications").tags("target", PgAgentTestResource.MAIN, "outcome", "failed")
+                .counter().count();
     }
 
     @Test
