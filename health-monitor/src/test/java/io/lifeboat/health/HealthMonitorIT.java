@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * The packaged health-monitor against a real PostgreSQL and a real broker: reports a healthy target, announces a crash
- * once, and its recovery once.
+ * once, and its recovery once; its gauges on {@code /q/metrics} follow.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = HealthMonitorTestResource.class, restrictToAnnotatedClass = true)
@@ -36,6 +36,8 @@ class HealthMonitorIT {
     /** Reports to wait for after a transition, so that a duplicate announcement would have had the time to appear. */
     private static final int SETTLING_ROUNDS = 6;
 
+    private static final String STATUS = "lifeboat_health_status{engine=\"postgres\",";
+
     private final EventCodec codec = new EventCodec();
 
     @Test
@@ -45,6 +47,11 @@ class HealthMonitorIT {
         given().get("/api/health/targets").then().statusCode(200).body("[0].targetId", equalTo(TARGET))
                 .body("[0].status", equalTo("HEALTHY")).body("[0].observations[0].ok", equalTo(true));
         assertThat(events(TargetBecameUnhealthy.class)).isEmpty();
+        // A round refreshes the gauges before it publishes its report, so the report read above is on them too.
+        assertThat(metrics()).contains(STATUS + "status=\"HEALTHY\",target=\"it-db\"} 1.0",
+                STATUS + "status=\"UNHEALTHY\",target=\"it-db\"} 0.0").containsPattern(
+                        "lifeboat_health_probe_up\\{member=\"[^\"]+\",probe=\"primary\",target=\"it-db\"} 1.0")
+                .containsPattern("lifeboat_health_probe_latency_seconds\\{[^}]*target=\"it-db\"} \\d");
 
         HealthMonitorTestResource.postgres().stop(ShutdownMode.IMMEDIATE);
         Await.until("TargetBecameUnhealthy of " + TARGET, PATIENCE,
@@ -59,6 +66,9 @@ class HealthMonitorIT {
             assertThat(down.monitorId()).isEqualTo(HealthMonitorTestResource.MONITOR_ID);
         });
         assertThat(events(TargetRecovered.class)).isEmpty();
+        assertThat(metrics()).contains(STATUS + "status=\"UNHEALTHY\",target=\"it-db\"} 1.0",
+                STATUS + "status=\"HEALTHY\",target=\"it-db\"} 0.0").containsPattern(
+                        "lifeboat_health_probe_up\\{member=\"[^\"]+\",probe=\"primary\",target=\"it-db\"} 0.0");
 
         HealthMonitorTestResource.postgres().restart();
         Await.until("TargetRecovered of " + TARGET, PATIENCE, () -> !events(TargetRecovered.class).isEmpty(),
@@ -74,6 +84,10 @@ class HealthMonitorIT {
             assertThat(up.monitorId()).isEqualTo(HealthMonitorTestResource.MONITOR_ID);
         });
         assertThat(events(TargetBecameUnhealthy.class)).hasSize(1);
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private long reports(HealthStatus status) {

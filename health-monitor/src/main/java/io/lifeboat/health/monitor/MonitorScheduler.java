@@ -20,14 +20,15 @@ import io.lifeboat.health.config.HealthConfig;
 import io.lifeboat.health.config.HealthSettings;
 import io.lifeboat.health.config.ProbeSettings;
 import io.lifeboat.health.config.TargetSettings;
+import io.lifeboat.health.metrics.HealthMetrics;
 import io.lifeboat.health.probe.Probe;
 import io.lifeboat.health.probe.ProbeFactory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Runs every configured target's rounds at its interval (a fixed delay after the previous round) and publishes what
- * they lead to; a round or a publication that fails is logged and the loop goes on.
+ * Runs every configured target's rounds at its interval (a fixed delay after the previous round), publishes what
+ * they lead to and refreshes the gauges; a round or a publication that fails is logged and the loop goes on.
  */
 @ApplicationScoped
 public class MonitorScheduler {
@@ -37,13 +38,15 @@ public class MonitorScheduler {
 
     private final HealthConfig config;
     private final HealthPublisher publisher;
+    private final HealthMetrics metrics;
     private final List<Watched> watched = new ArrayList<>();
     private ScheduledExecutorService rounds;
     private ExecutorService probing;
 
-    MonitorScheduler(HealthConfig config, HealthPublisher publisher) {
+    MonitorScheduler(HealthConfig config, HealthPublisher publisher, HealthMetrics metrics) {
         this.config = config;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     synchronized void start(@Observes StartupEvent event) {
@@ -91,6 +94,7 @@ public class MonitorScheduler {
         try {
             List<LifeboatMessage> messages = target.monitor().runRound();
             target.outbox().add(messages.stream().<Envelope<?>>map(m -> Envelope.of(SOURCE, m)).toList());
+            metrics.refresh(this::snapshots);
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "round of target '%s' failed; the next round runs at the interval", targetId);
         }
