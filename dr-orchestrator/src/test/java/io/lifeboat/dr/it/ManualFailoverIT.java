@@ -23,7 +23,7 @@ import io.lifeboat.testkit.process.ServiceJar;
 /**
  * A MANUAL target: the quorum's failover waits for a person, asks once, promotes nothing until approved, and
  * names the approver in the run's approval chain; a second failover asked meanwhile is refused, once, with a
- * DrCommandRefused.
+ * DrCommandRefused. The run's status gauge says AWAITING_APPROVAL while it waits (the LifeboatApprovalPending alert).
  */
 class ManualFailoverIT extends OwnBroker {
 
@@ -57,6 +57,11 @@ class ManualFailoverIT extends OwnBroker {
                 assertThat(List.of(refused.commandId(), refused.runId(), refused.command())).containsExactly(
                         "second-ask", "failover-second-ask", "StartFailover");
                 assertThat(refused.reason()).contains("already has active run '" + asked.runId() + "'");
+                awaitGauge(dr, "lifeboat_dr_run_status{kind=\"failover\",status=\"AWAITING_APPROVAL\",target=\""
+                        + target + "\"} 1.0");
+                assertThat(dr.get("/q/metrics").body()).contains("lifeboat_dr_acting 1.0",
+                        "lifeboat_dr_run_status{kind=\"failover\",status=\"RUNNING\",target=\"" + target
+                                + "\"} 0.0");
 
                 kafka.send(new ApproveRun("approve-1", target, asked.runId(), asked.stepId(), true,
                         "primary host is gone", "ops:jane", null, 1));
@@ -73,7 +78,19 @@ class ManualFailoverIT extends OwnBroker {
                 assertThat(kafka.read(Topics.DR_EVENTS.name(), DrCommandRefused.class, target))
                         .as("the redelivered command is refused in silence").hasSize(1);
                 assertThat(pg.standby.isInRecovery()).isFalse();
+                awaitGauge(dr, "lifeboat_dr_run_status{kind=\"failover\",status=\"COMPLETED\",target=\""
+                        + target + "\"} 1.0");
             }
         }
+    }
+
+    /** Waits for a line of the orchestrator's gauges, which follow the runs at every tick. */
+    private static void awaitGauge(ServiceJar dr, String line) {
+        String[] scraped = {""};
+        Await.until(line, Duration.ofSeconds(15), () -> {
+            scraped[0] = dr.get("/q/metrics").body();
+            return scraped[0].contains(line);
+        }, () -> "the orchestrator's gauges:\n" + scraped[0].lines().filter(l -> l.startsWith("lifeboat_dr"))
+                .reduce("", (a, b) -> a + b + "\n"));
     }
 }
