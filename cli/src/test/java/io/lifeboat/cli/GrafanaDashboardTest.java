@@ -53,6 +53,20 @@ class GrafanaDashboardTest {
                     "lifeboat_backup_bytes_max")),
             Map.entry("lifeboat.backup.failures", List.of("lifeboat_backup_failures_total")),
             Map.entry("lifeboat.backups.running", List.of("lifeboat_backups_running")),
+            Map.entry("lifeboat.verifications", List.of("lifeboat_verifications_total")),
+            // health-monitor: metrics/HealthMetrics
+            Map.entry("lifeboat.health.status", List.of("lifeboat_health_status")),
+            Map.entry("lifeboat.health.consecutive.failures", List.of("lifeboat_health_consecutive_failures")),
+            Map.entry("lifeboat.health.last.round.timestamp.seconds",
+                    List.of("lifeboat_health_last_round_timestamp_seconds")),
+            Map.entry("lifeboat.health.probe.up", List.of("lifeboat_health_probe_up")),
+            Map.entry("lifeboat.health.probe.latency.seconds", List.of("lifeboat_health_probe_latency_seconds")),
+            Map.entry("lifeboat.health.replication.lag.seconds", List.of("lifeboat_health_replication_lag_seconds")),
+            // dr-orchestrator: metrics/DrMetrics
+            Map.entry("lifeboat.dr.acting", List.of("lifeboat_dr_acting")),
+            Map.entry("lifeboat.dr.run.status", List.of("lifeboat_dr_run_status")),
+            Map.entry("lifeboat.dr.run.started.timestamp.seconds",
+                    List.of("lifeboat_dr_run_started_timestamp_seconds")),
             // pg-agent: wal/ArchiveMetrics and cdc/ChangeCapture
             Map.entry("lifeboat.archive.lag.bytes", List.of("lifeboat_archive_lag_bytes")),
             Map.entry("lifeboat.archive.lag.seconds", List.of("lifeboat_archive_lag_seconds")),
@@ -119,7 +133,9 @@ class GrafanaDashboardTest {
 
         assertThat(used).contains("lifeboat_rpo_lag_seconds", "lifeboat_rpo_seconds",
                 "lifeboat_backup_duration_seconds_max", "lifeboat_backup_bytes_sum", "lifeboat_backup_failures_total",
-                "lifeboat_drill_restore_seconds", "lifeboat_drill_rto_seconds", "lifeboat_archive_lag_seconds");
+                "lifeboat_drill_restore_seconds", "lifeboat_drill_rto_seconds", "lifeboat_archive_lag_seconds",
+                "lifeboat_verifications_total", "lifeboat_health_status", "lifeboat_health_replication_lag_seconds",
+                "lifeboat_dr_run_status", "lifeboat_dr_acting");
     }
 
     @Test
