@@ -15,7 +15,6 @@ import io.lifeboat.testkit.mongo.MongoServer;
 import io.lifeboat.testkit.postgres.PostgresOptions;
 import io.lifeboat.testkit.postgres.PostgresServer;
 import io.lifeboat.testkit.process.FreePorts;
-import io.lifeboat.testkit.process.OsUser;
 import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.redis.RedisOptions;
 import io.lifeboat.testkit.redis.RedisServer;
@@ -112,31 +111,12 @@ public final class StackInfrastructure implements AutoCloseable {
         config.put("kafka-streams.state.dir", Files.createTempDirectory("lifeboat-streams-state-").toString());
         config.put("lifeboat.scheduler.policy-file",
                 DemoPolicies.write(home.resolve(".lifeboat/demo-policies.yaml")).toString());
-        String pg = "lifeboat.pg.targets." + DEMO_PG_TARGET + ".";
-        config.put(pg + "host", postgres.host());
-        config.put(pg + "port", String.valueOf(postgres.port()));
-        config.put(pg + "user", postgres.user());
-        // A demo server's throw-away password; real deployments use password-env.
-        config.put(pg + "password", postgres.password());
-        config.put(pg + "bin-dir", postgres.binDir().toString());
-        // WAL streamed continuously, so that restores to a point in time work in the demo too.
-        config.put(pg + "continuous-archiving", "true");
-        if (OsUser.currentIsRoot()) {
-            // Restores start PostgreSQL, which refuses to run as root.
-            config.put(pg + "os-user", "postgres");
-        }
-        String redisTarget = "lifeboat.redis.targets." + DEMO_REDIS_TARGET + ".";
-        config.put(redisTarget + "host", redis.host());
-        config.put(redisTarget + "port", String.valueOf(redis.port()));
-        String mongoTarget = "lifeboat.mongo.targets." + DEMO_MONGO_TARGET + ".";
-        config.put(mongoTarget + "uri", mongo.connectionString());
-        // The oplog captured continuously, for point-in-time restores of MongoDB too.
-        config.put(mongoTarget + "continuous-oplog", "true");
+        AgentTargets.postgres(config, DEMO_PG_TARGET, postgres);
+        AgentTargets.redis(config, DEMO_REDIS_TARGET, redis);
+        AgentTargets.mongo(config, DEMO_MONGO_TARGET, mongo);
         healthTargets(config, home);
         drTargets(config);
-        String filesTarget = "lifeboat.fs.targets." + DEMO_FILES_TARGET + ".";
-        config.put(filesTarget + "path", DemoFiles.ensure(home.resolve(".lifeboat/demo-files")).toString());
-        config.put(filesTarget + "exclude", "*.tmp,*.log,cache/*");
+        AgentTargets.files(config, DEMO_FILES_TARGET, DemoFiles.ensure(home.resolve(".lifeboat/demo-files")));
         return config;
     }
 

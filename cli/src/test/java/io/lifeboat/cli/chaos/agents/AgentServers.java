@@ -13,13 +13,13 @@ import io.lifeboat.agentkit.crypto.MasterKey;
 import io.lifeboat.agentkit.storage.ObjectStore;
 import io.lifeboat.agentkit.storage.ObjectStores;
 import io.lifeboat.agentkit.storage.StoreSettings;
+import io.lifeboat.cli.AgentTargets;
 import io.lifeboat.events.Engine;
 import io.lifeboat.events.Topic;
 import io.lifeboat.events.Topics;
 import io.lifeboat.testkit.kafka.KafkaBroker;
 import io.lifeboat.testkit.mongo.MongoServer;
 import io.lifeboat.testkit.postgres.PostgresServer;
-import io.lifeboat.testkit.process.OsUser;
 import io.lifeboat.testkit.process.TempDirs;
 import io.lifeboat.testkit.redis.RedisOptions;
 import io.lifeboat.testkit.redis.RedisServer;
@@ -103,34 +103,12 @@ final class AgentServers implements AutoCloseable {
         config.put("mp.messaging.incoming.commands.heartbeat.interval.ms", "2000");
         switch (engine) {
             case POSTGRES -> {
-                String pg = "lifeboat.pg.targets." + target + ".";
                 config.put("lifeboat.pg.cdc.offset-dir", Files.createDirectories(work.resolve("pg-cdc")).toString());
-                config.put(pg + "host", postgres.host());
-                config.put(pg + "port", String.valueOf(postgres.port()));
-                config.put(pg + "user", postgres.user());
-                // A throw-away server's password.
-                config.put(pg + "password", postgres.password());
-                config.put(pg + "bin-dir", postgres.binDir().toString());
-                config.put(pg + "continuous-archiving", "true");
-                if (OsUser.currentIsRoot()) {
-                    config.put(pg + "os-user", "postgres");
-                }
+                AgentTargets.postgres(config, target, postgres);
             }
-            case REDIS -> {
-                String redisTarget = "lifeboat.redis.targets." + target + ".";
-                config.put(redisTarget + "host", redis.host());
-                config.put(redisTarget + "port", String.valueOf(redis.port()));
-            }
-            case MONGODB -> {
-                String mongoTarget = "lifeboat.mongo.targets." + target + ".";
-                config.put(mongoTarget + "uri", mongo.connectionString());
-                config.put(mongoTarget + "continuous-oplog", "true");
-            }
-            case FILESYSTEM -> {
-                String filesTarget = "lifeboat.fs.targets." + target + ".";
-                config.put(filesTarget + "path", files.toString());
-                config.put(filesTarget + "exclude", "*.tmp,*.log,cache/*");
-            }
+            case REDIS -> AgentTargets.redis(config, target, redis);
+            case MONGODB -> AgentTargets.mongo(config, target, mongo);
+            case FILESYSTEM -> AgentTargets.files(config, target, files);
         }
         return config;
     }
