@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.Tags;
 /**
  * The values of the monitor's gauges, read off its targets' snapshots: per target its status (one row per status,
  * 1 for the current one), failed rounds in a row and the end of its last round; per probed member whether the last
- * probe passed, how long it took and, for a standby, its replication lag. Targets without a round yet export only
- * their status.
+ * probe passed, how long it took and, for a standby, its replication lag. A target exports nothing before its first
+ * round.
  *
  * @param status 1 for the target's current status, 0 for the others
  * @param consecutiveFailures failed rounds in a row, per target
@@ -41,12 +41,13 @@ public record HealthGauges(List<GaugeReading> status, List<GaugeReading> consecu
         List<GaugeReading> latency = new ArrayList<>();
         List<GaugeReading> lag = new ArrayList<>();
         for (TargetSnapshot snapshot : snapshots) {
+            if (snapshot.lastRoundAt() == null) {
+                // Nothing concluded yet: a status before the first round would be a guess.
+                continue;
+            }
             Tags target = Tags.of("target", snapshot.targetId(), "engine", snapshot.engine().id());
             for (HealthStatus each : HealthStatus.values()) {
                 status.add(new GaugeReading(target.and("status", each.name()), each == snapshot.status() ? 1 : 0));
-            }
-            if (snapshot.lastRoundAt() == null) {
-                continue;
             }
             failures.add(new GaugeReading(target, snapshot.consecutiveFailures()));
             lastRound.add(new GaugeReading(target, snapshot.lastRoundAt().toEpochMilli() / 1000.0));
