@@ -1,6 +1,7 @@
 package io.lifeboat.catalog.streams;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import io.lifeboat.events.Topics;
 import io.lifeboat.events.catalog.CatalogEntry;
 import io.lifeboat.events.envelope.Envelope;
 import io.lifeboat.events.envelope.EventCodec;
+import io.lifeboat.testkit.process.TempDirs;
 
 /**
  * Drives the catalog topology in a {@link TopologyTestDriver}: sends facts as CloudEvents, moves the wall clock, and
@@ -40,6 +42,7 @@ final class CatalogDriver implements AutoCloseable {
     private static final EventCodec CODEC = new EventCodec();
 
     private final TopologyTestDriver driver;
+    private final Path stateDir = TempDirs.create("catalog-driver-");
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new HashMap<>();
     private Instant now;
@@ -49,8 +52,7 @@ final class CatalogDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifeboat-catalog-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/catalog-driver-"
-                + System.nanoTime());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         this.driver = new TopologyTestDriver(CatalogTopology.build(settings), props, start);
         this.now = start;
     }
@@ -149,6 +151,10 @@ final class CatalogDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        try {
+            driver.close();
+        } finally {
+            TempDirs.deleteRecursively(stateDir);
+        }
     }
 }
