@@ -41,6 +41,10 @@ public interface SchedulerConfig {
     @WithDefault("true")
     boolean persistentStores();
 
+    /** @return how often the schedule gauges are read again from this instance's stores */
+    @WithDefault("10s")
+    Duration metricsRefresh();
+
     /** @return YAML file of policies defined at start-up (optional) */
     Optional<Path> policyFile();
 

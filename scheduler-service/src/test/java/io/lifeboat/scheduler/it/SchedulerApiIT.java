@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,14 @@ class SchedulerApiIT {
             assertThat(run.scheduledFor()).isAfter(changed.minusSeconds(1));
             assertThat(run.scheduledFor().getEpochSecond() % 2).isZero();
         });
+        // The schedule's gauges follow: the slot after the newest one handled is due within the next 2 s.
+        Pattern nextRun = Pattern.compile("(?m)^lifeboat_scheduler_next_run_timestamp_seconds\\{command=\"run_backup\","
+                + "schedule=\"backup:FULL:\\*/2 \\* \\* \\* \\* \\?\",target=\"change-db\"} (\\S+)$");
+        Await.until("the next run of change-db on /q/metrics", PATIENCE, () -> {
+            Matcher row = nextRun.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+            return row.find() && Double.parseDouble(row.group(1)) > changed.getEpochSecond();
+        }, () -> "no current next run of change-db: " + given().get("/q/metrics").then().extract().asString()
+                .lines().filter(l -> l.startsWith("lifeboat_scheduler")).toList());
     }
 
     @Test

@@ -37,7 +37,8 @@ public class SchedulerTestResource implements QuarkusTestResourceLifecycleManage
             Path file = Files.writeString(dir.resolve("policies.yaml"), POLICY_FILE);
             return Map.of("kafka.bootstrap.servers", bootstrap, "quarkus.kafka-streams.bootstrap-servers", bootstrap,
                     "kafka-streams.state.dir", dir.resolve("state").toString(),
-                    "lifeboat.scheduler.policy-file", file.toString(), "lifeboat.scheduler.stagger-window", "0s");
+                    "lifeboat.scheduler.policy-file", file.toString(), "lifeboat.scheduler.stagger-window", "0s",
+                    "lifeboat.scheduler.metrics-refresh", "1s");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
