@@ -62,6 +62,11 @@ class GrafanaDashboardTest {
             Map.entry("lifeboat.health.probe.up", List.of("lifeboat_health_probe_up")),
             Map.entry("lifeboat.health.probe.latency.seconds", List.of("lifeboat_health_probe_latency_seconds")),
             Map.entry("lifeboat.health.replication.lag.seconds", List.of("lifeboat_health_replication_lag_seconds")),
+            // scheduler-service: metrics/SchedulerMetrics
+            Map.entry("lifeboat.scheduler.last.slot.timestamp.seconds",
+                    List.of("lifeboat_scheduler_last_slot_timestamp_seconds")),
+            Map.entry("lifeboat.scheduler.next.run.timestamp.seconds",
+                    List.of("lifeboat_scheduler_next_run_timestamp_seconds")),
             // dr-orchestrator: metrics/DrMetrics
             Map.entry("lifeboat.dr.acting", List.of("lifeboat_dr_acting")),
             Map.entry("lifeboat.dr.run.status", List.of("lifeboat_dr_run_status")),
