@@ -22,6 +22,7 @@ class FencerIT {
     void fencesAReachablePrimarySoThatNewSessionsCannotWriteAndOpenSessionsAreCut() throws Exception {
         try (PostgresServer server = PostgresServer.start()) {
             Members.execute(server, "CREATE TABLE ledger (id int PRIMARY KEY)");
+            Members.awaitNoOtherSessions(server);
             PgEndpoint member = Members.endpoint("pg-old", server);
             try (Connection open = server.connect(); Statement openStatement = open.createStatement()) {
                 // A session that turned the read-only default off for itself: only cutting it stops its writes.
@@ -52,6 +53,7 @@ class FencerIT {
             PgEndpoint member = Members.endpoint("pg-old", server);
             Fencer fencer = new Fencer();
             fencer.fence(member, TIMEOUT);
+            Members.awaitNoOtherSessions(server);
 
             FenceResult again = fencer.fence(member, TIMEOUT);
 
