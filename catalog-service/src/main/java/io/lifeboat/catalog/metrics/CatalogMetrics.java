@@ -2,9 +2,6 @@ package io.lifeboat.catalog.metrics;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.jboss.logging.Logger;
 
 import io.lifeboat.catalog.config.CatalogConfig;
 import io.lifeboat.catalog.domain.RpoMeter;
@@ -21,6 +17,7 @@ import io.lifeboat.catalog.rest.CatalogQueries;
 import io.lifeboat.catalog.rest.StoreUnavailableException;
 import io.lifeboat.catalog.rest.TargetView;
 import io.lifeboat.catalog.rest.TargetViews;
+import io.lifeboat.events.metrics.GaugeRefresher;
 import io.lifeboat.events.metrics.LiveGauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,8 +35,6 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class CatalogMetrics {
 
-    private static final Logger LOG = Logger.getLogger(CatalogMetrics.class);
-
     @Inject
     MeterRegistry registry;
 
@@ -49,7 +44,7 @@ public class CatalogMetrics {
     @Inject
     CatalogConfig config;
 
-    private ScheduledExecutorService timer;
+    private GaugeRefresher refresher;
     private LiveGauge rpoLag;
     private LiveGauge rpo;
     private LiveGauge breached;
@@ -76,19 +71,16 @@ public class CatalogMetrics {
         drillPassed = gauge("lifeboat.drill.passed", "1 when the newest drill passed, else 0");
         drillCompleted = gauge("lifeboat.drill.completed.timestamp.seconds",
                 "Instant the newest drill finished, in epoch seconds");
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "lifeboat-catalog-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = Math.max(1, config.metrics().refresh().toMillis());
-        timer.scheduleWithFixedDelay(this::refreshQuietly, 0, period, TimeUnit.MILLISECONDS);
+        // Starting, restoring, rebalancing or shutting down: a store's iterator fails lazily with the raw Kafka
+        // exception, and a closing KafkaStreams refuses store access with an IllegalStateException.
+        refresher = GaugeRefresher.every("lifeboat-catalog-metrics", config.metrics().refresh(), this::refresh,
+                StoreUnavailableException.class, InvalidStateStoreException.class, IllegalStateException.class);
     }
 
     // Before the Kafka Streams extension closes the streams the refresh reads.
     void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent stop) {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (refresher != null) {
+            refresher.close();
         }
     }
 
@@ -115,19 +107,6 @@ public class CatalogMetrics {
         drillRto.set(drills.rto());
         drillPassed.set(drills.passed());
         drillCompleted.set(drills.completedAt());
-    }
-
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (StoreUnavailableException | InvalidStateStoreException | IllegalStateException e) {
-            // Starting, restoring, rebalancing or shutting down: a store's iterator fails lazily with the raw Kafka
-            // exception, and a closing KafkaStreams refuses store access with an IllegalStateException.
-            LOG.debugf("catalog gauges keep their last values: %s", e.getMessage());
-        } catch (RuntimeException e) {
-            // A failure escaping the task would cancel every later refresh.
-            LOG.warnf(e, "unable to refresh the catalog gauges; they keep their last values");
-        }
     }
 
     private LiveGauge gauge(String name, String description) {

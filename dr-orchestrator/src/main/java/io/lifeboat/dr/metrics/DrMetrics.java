@@ -1,17 +1,13 @@
 package io.lifeboat.dr.metrics;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
 import io.lifeboat.dr.config.DrConfig;
 import io.lifeboat.dr.service.FailoverExecutor;
+import io.lifeboat.events.metrics.GaugeRefresher;
 import io.lifeboat.events.metrics.LiveGauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,14 +21,12 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DrMetrics {
 
-    private static final Logger LOG = Logger.getLogger(DrMetrics.class);
-
     private final FailoverExecutor executor;
     private final DrConfig config;
     private final AtomicInteger acting = new AtomicInteger();
     private final LiveGauge status;
     private final LiveGauge started;
-    private ScheduledExecutorService timer;
+    private GaugeRefresher refresher;
 
     DrMetrics(FailoverExecutor executor, DrConfig config, MeterRegistry registry) {
         this.executor = executor;
@@ -45,18 +39,12 @@ public class DrMetrics {
     }
 
     void onStart(@Observes StartupEvent start) {
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "lifeboat-dr-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::refreshQuietly, 0, Math.max(1, config.tick().toMillis()),
-                TimeUnit.MILLISECONDS);
+        refresher = GaugeRefresher.every("lifeboat-dr-metrics", config.tick(), this::refresh);
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (refresher != null) {
+            refresher.close();
         }
     }
 
@@ -67,14 +55,5 @@ public class DrMetrics {
         acting.set(acts ? 1 : 0);
         status.set(gauges.status());
         started.set(gauges.started());
-    }
-
-    // A failure escaping the task would cancel every later refresh.
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "unable to refresh the DR gauges; they keep their last values");
-        }
     }
 }

@@ -2,9 +2,6 @@ package io.lifeboat.scheduler.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +14,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.jboss.logging.Logger;
 
+import io.lifeboat.events.metrics.GaugeRefresher;
 import io.lifeboat.events.metrics.LiveGauge;
 import io.lifeboat.scheduler.config.SchedulerConfig;
 import io.lifeboat.scheduler.domain.TargetSchedule;
@@ -36,13 +33,11 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class SchedulerMetrics {
 
-    private static final Logger LOG = Logger.getLogger(SchedulerMetrics.class);
-
     private final KafkaStreams streams;
     private final SchedulerConfig config;
     private final LiveGauge lastSlot;
     private final LiveGauge nextRun;
-    private ScheduledExecutorService timer;
+    private GaugeRefresher refresher;
 
     SchedulerMetrics(KafkaStreams streams, SchedulerConfig config, MeterRegistry registry) {
         this.streams = streams;
@@ -54,19 +49,15 @@ public class SchedulerMetrics {
     }
 
     void onStart(@Observes StartupEvent start) {
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "lifeboat-scheduler-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::refreshQuietly, 0, Math.max(1, config.metricsRefresh().toMillis()),
-                TimeUnit.MILLISECONDS);
+        // Starting, rebalancing or shutting down: the store is not queryable, the gauges keep their last values.
+        refresher = GaugeRefresher.every("lifeboat-scheduler-metrics", config.metricsRefresh(), this::refresh,
+                InvalidStateStoreException.class, IllegalStateException.class);
     }
 
     // Before the Kafka Streams extension closes the streams the refresh reads.
     void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent stop) {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (refresher != null) {
+            refresher.close();
         }
     }
 
@@ -86,17 +77,5 @@ public class SchedulerMetrics {
         ScheduleGauges gauges = ScheduleGauges.of(states, config.staggerWindow());
         lastSlot.set(gauges.lastSlot());
         nextRun.set(gauges.nextRun());
-    }
-
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (InvalidStateStoreException | IllegalStateException e) {
-            // Starting, rebalancing or shutting down: the gauges keep their last values until the store answers.
-            LOG.debugf("schedule gauges keep their last values: %s", e.getMessage());
-        } catch (RuntimeException e) {
-            // A failure escaping the task would cancel every later refresh.
-            LOG.warnf(e, "unable to refresh the schedule gauges; they keep their last values");
-        }
     }
 }
