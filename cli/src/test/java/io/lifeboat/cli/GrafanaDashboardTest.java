@@ -140,7 +140,7 @@ class GrafanaDashboardTest {
                 "lifeboat_backup_duration_seconds_max", "lifeboat_backup_bytes_sum", "lifeboat_backup_failures_total",
                 "lifeboat_drill_restore_seconds", "lifeboat_drill_rto_seconds", "lifeboat_archive_lag_seconds",
                 "lifeboat_verifications_total", "lifeboat_health_status", "lifeboat_health_replication_lag_seconds",
-                "lifeboat_dr_run_status", "lifeboat_dr_acting");
+                "lifeboat_dr_run_status", "lifeboat_dr_acting", "lifeboat_scheduler_next_run_timestamp_seconds");
     }
 
     @Test
