@@ -119,6 +119,8 @@ class RecoveryRunbooksIT extends OwnBroker {
             // Nothing was restored there.
         }
         pg.close();
+        // Restored and scratch instances, the catalog's state and the store: a few hundred MB per run.
+        TempDirs.deleteRecursively(work);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lifeboat.agent.pg.it;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,6 +44,8 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
     static Path storeRoot;
     static Path keyFile;
 
+    private Path dir;
+
     @Override
     public Map<String, String> start() {
         KafkaBroker broker = KafkaBroker.shared();
@@ -53,7 +56,7 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
         broker.createTopic("lifeboat.changes." + CDC, 1, false);
         PostgresServer server = PostgresServer.shared();
         server.createDatabase(DATABASE);
-        Path dir = TempDirs.create("pg-agent-it");
+        dir = TempDirs.create("pg-agent-it");
         storeRoot = dir.resolve("store");
         keyFile = dir.resolve("master.key");
         Map<String, String> config = new LinkedHashMap<>();
@@ -128,6 +131,12 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
-        // The server and broker are shared by the JVM; a shutdown hook stops them.
+        // The server and broker are shared by the JVM; a shutdown hook stops them. The agent has stopped: its store,
+        // key and change-capture offsets go.
+        try {
+            TempDirs.deleteRecursively(dir);
+        } catch (UncheckedIOException e) {
+            System.err.println("pg-agent test resource: " + e.getMessage());
+        }
     }
 }

@@ -114,6 +114,8 @@ class PgVerifyIT {
                 Engine.POSTGRES, BackupType.FULL, WriteOptions.of(source.storageClass())))) {
             Files.copy(dir.resolve("tampered.tar"), sink.stream());
             sink.complete(source.engineMetadata());
+        } finally {
+            TempDirs.deleteRecursively(dir);
         }
 
         VerificationFailed failed = outcome(verify(PgAgentTestResource.ARCHIVED, tampered),
