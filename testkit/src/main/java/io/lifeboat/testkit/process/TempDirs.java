@@ -56,4 +56,16 @@ public final class TempDirs {
             throw new UncheckedIOException("unable to delete temp directory " + root + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Deletes a directory tree a stopped fixture leaves behind; a failure is only reported on standard error, since
+     * the tests it served are over.
+     */
+    public static void deleteQuietly(Path root) {
+        try {
+            deleteRecursively(root);
+        } catch (UncheckedIOException e) {
+            System.err.println("lifeboat test kit: " + e.getMessage());
+        }
+    }
 }

@@ -14,18 +14,21 @@ public class AgentTestResource implements QuarkusTestResourceLifecycleManager {
     static final String COMMANDS = Topics.COMMANDS_FILESYSTEM.name();
     static final String GROUP = "agent-kit-test";
 
+    private Path dir;
+
     @Override
     public Map<String, String> start() {
         KafkaBroker broker = KafkaBroker.shared();
         broker.createTopic(COMMANDS, 3, false);
         broker.createTopic(Topics.BACKUP_EVENTS.name(), 3, false);
         broker.createTopic(Topics.DEADLETTER.name(), 1, false);
-        Path dir = TempDirs.create("agent-kit-it");
+        dir = TempDirs.create("agent-kit-it");
         return Map.of("lifeboat.agent.store.local-root", dir.resolve("store").toString(),
                 "lifeboat.agent.key.file", dir.resolve("master.key").toString());
     }
 
     @Override
     public void stop() {
+        TempDirs.deleteQuietly(dir);
     }
 }

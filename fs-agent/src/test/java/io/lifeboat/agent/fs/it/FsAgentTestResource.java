@@ -58,5 +58,6 @@ public class FsAgentTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
+        TempDirs.deleteQuietly(work);
     }
 }

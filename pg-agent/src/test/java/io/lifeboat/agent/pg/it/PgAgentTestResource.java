@@ -1,6 +1,5 @@
 package io.lifeboat.agent.pg.it;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -133,10 +132,6 @@ public class PgAgentTestResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         // The server and broker are shared by the JVM; a shutdown hook stops them. The agent has stopped: its store,
         // key and change-capture offsets go.
-        try {
-            TempDirs.deleteRecursively(dir);
-        } catch (UncheckedIOException e) {
-            System.err.println("pg-agent test resource: " + e.getMessage());
-        }
+        TempDirs.deleteQuietly(dir);
     }
 }
