@@ -42,7 +42,6 @@ class DrGaugesTest {
     }
 
     private static Map<String, Double> rows(List<GaugeReading> readings) {
-        return readings.stream().collect(Collectors.toMap(r -> r.tags().stream().map(t -> t.getKey() + "="
-                + t.getValue()).collect(Collectors.joining(",")), GaugeReading::value));
+        return readings.stream().collect(Collectors.toMap(GaugeReading::labels, GaugeReading::value));
     }
 }

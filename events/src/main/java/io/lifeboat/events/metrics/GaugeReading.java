@@ -1,5 +1,7 @@
 package io.lifeboat.events.metrics;
 
+import java.util.stream.Collectors;
+
 import io.micrometer.core.instrument.Tags;
 
 /**
@@ -9,4 +11,13 @@ import io.micrometer.core.instrument.Tags;
  * @param value the value
  */
 public record GaugeReading(Tags tags, double value) {
+
+    /**
+     * The labels as {@code key=value} pairs in key order, comma-separated, e.g. {@code target=db,type=FULL}.
+     *
+     * @return the labels in one line
+     */
+    public String labels() {
+        return tags.stream().map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining(","));
+    }
 }
